@@ -1,0 +1,36 @@
+# The two commands a new user runs: `make site` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve lint clean
+
+# Create .venv when missing and install the pinned dependencies and the package.
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+# Build seeds/ into site/: into site.tmp/ first, swapped in only when the build succeeded.
+# SOURCE_DATE_EPOCH comes from the seeds, so the same seeds give a byte-identical site.
+site: $(STAMP)
+	rm -rf site.tmp
+	SOURCE_DATE_EPOCH=$$($(BIN)/briefings epoch) $(BIN)/mkdocs build --strict --site-dir site.tmp
+	rm -rf site && mv site.tmp site
+	@echo "site/ is ready: open site/index.html, or run 'make serve'"
+
+# The whole suite: lint, format check, types, unit and end-to-end tests.
+test: $(STAMP)
+	$(BIN)/ruff check builder tests
+	$(BIN)/ruff format --check builder tests
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+clean:
+	rm -rf site site.tmp docs/index.md docs/briefings docs/b .pytest_cache .mypy_cache .ruff_cache

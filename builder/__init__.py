@@ -1,0 +1,3 @@
+"""Static site generator for a curated briefing archive: seeds in, briefings out."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,43 @@
+"""The archive's own settings (archive.yml beside mkdocs.yml), validated once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import BriefingError, Problem
+from .yamlio import load_yaml, located_mapping
+
+SETTINGS_FILE = "archive.yml"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    full_text: bool = True  # publish whole texts; false: summary, metadata and a link to the source
+    home_latest: int = 20  # briefings listed on the home page
+    seeds_dir: str = "seeds"
+    docs_dir: str = "docs"
+
+
+def load_settings(root: Path) -> Settings:
+    path = root / SETTINGS_FILE
+    if not path.is_file():
+        return Settings()
+    data, node = load_yaml(path.read_text(encoding="utf-8"), SETTINGS_FILE)
+    if data is None:
+        return Settings()
+    meta = located_mapping(data, node, SETTINGS_FILE, 1, "archive.yml")
+    defaults = Settings()
+    problems = []
+    values: dict[str, object] = {}
+    for key, value in meta.data.items():
+        if not hasattr(defaults, key):
+            problems.append(Problem(SETTINGS_FILE, meta.line_of(key), f"unknown setting {key!r}"))
+        elif type(value) is not type(getattr(defaults, key)):
+            expected = type(getattr(defaults, key)).__name__
+            problems.append(Problem(SETTINGS_FILE, meta.line_of(key), f"{key} must be of type {expected}"))
+        else:
+            values[key] = value
+    if problems:
+        raise BriefingError(problems)
+    return Settings(**values)  # type: ignore[arg-type]

@@ -1,0 +1,53 @@
+"""All briefings -> {path below docs/: text} for the whole generated tree. Pure.
+
+Generated pages live only under GENERATED_ROOTS; everything else in docs/ is written by
+hand. The writer removes stale files below those roots and never touches anything else.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+from slugify import slugify
+
+from .model import Briefing
+from .render import permalink_path, render_briefing, render_home, render_redirect
+from .settings import Settings
+
+GENERATED_ROOTS = ("briefings", "b", "index.md")
+MAX_SLUG = 80
+
+
+def base_slug(briefing: Briefing) -> str:
+    """A curator's slug, else one made from the title (ASCII, at most 80 characters)."""
+    if briefing.slug:
+        return briefing.slug
+    return slugify(briefing.title, max_length=MAX_SLUG, word_boundary=True) or briefing.id
+
+
+def assign_slugs(briefings: list[Briefing]) -> list[Briefing]:
+    """Unique slugs per UTC day: on a clash, all but the smallest id get `-<6 hex of id>`.
+
+    The result depends only on the set of seeds, never on the order they were read in.
+    """
+    groups: dict[tuple[str, str], list[Briefing]] = defaultdict(list)
+    for briefing in briefings:
+        groups[(f"{briefing.date:%Y-%m-%d}", base_slug(briefing))].append(briefing)
+    assigned = []
+    for (_, slug), group in groups.items():
+        group.sort(key=lambda b: b.id)
+        assigned.append(replace(group[0], slug=slug))
+        for other in group[1:]:
+            suffix = f"-{other.id[:6]}"
+            assigned.append(replace(other, slug=slug[: MAX_SLUG - len(suffix)].rstrip("-") + suffix))
+    return sorted(assigned, key=lambda b: (b.date, b.id))
+
+
+def generate(briefings: list[Briefing], settings: Settings) -> dict[str, str]:
+    """The whole generated tree. Briefings must already have their slugs."""
+    tree: dict[str, str] = {"index.md": render_home(briefings, settings)}
+    for briefing in briefings:
+        tree[briefing.path] = render_briefing(briefing, settings)
+        tree[permalink_path(briefing)] = render_redirect(briefing)
+    return dict(sorted(tree.items()))

@@ -1,0 +1,74 @@
+"""Write the generated tree into docs/: only what changed, each file atomically. The I/O edge.
+
+Only files whose bytes differ are rewritten (so `mkdocs serve`, which watches docs/,
+does not rebuild in a loop), stale generated files are removed, and files outside the
+generated roots are never touched. The whole tree is computed before anything is
+written, so a seed error never leaves a half-built docs/.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Changes:
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def sync_tree(docs: Path, tree: dict[str, str], roots: tuple[str, ...]) -> Changes:
+    changes = Changes()
+    for relative, text in tree.items():
+        if not any(relative == root or relative.startswith(root + "/") for root in roots):
+            raise ValueError(f"{relative} is outside the generated roots {roots}")
+        target = docs / relative
+        data = text.encode("utf-8")
+        if target.is_file() and target.read_bytes() == data:
+            changes.unchanged += 1
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomic(target, data)
+        changes.written.append(relative)
+    for root in roots:
+        for stale in _existing(docs / root):
+            relative = stale.relative_to(docs).as_posix()
+            if relative not in tree:
+                stale.unlink()
+                changes.removed.append(relative)
+        _remove_empty_dirs(docs / root)
+    return changes
+
+
+def _write_atomic(target: Path, data: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        Path(temporary).chmod(0o644)
+        Path(temporary).replace(target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _existing(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.is_file())
+    return []
+
+
+def _remove_empty_dirs(path: Path) -> None:
+    if not path.is_dir():
+        return
+    for directory in sorted((p for p in path.rglob("*") if p.is_dir()), reverse=True):
+        if not any(directory.iterdir()):
+            directory.rmdir()
+    if not any(path.iterdir()):
+        path.rmdir()
