@@ -68,8 +68,9 @@ def from_markdown(text: str, seed_file: str) -> tuple[Briefing, list[Problem]]:
         raise BriefingError(
             [Problem(seed_file, 1, "the front matter opened on line 1 is never closed by ---")]
         ) from None
-    data, node = load_yaml(front, seed_file, first_line=2)
-    meta = located_mapping(data, node, seed_file, 2, "the front matter")
+    # `front` starts with the newline after the opening ---, so its line 0 is file line 1
+    data, node = load_yaml(front, seed_file, first_line=1)
+    meta = located_mapping(data, node, seed_file, 1, "the front matter")
     values, problems = read_overrides(meta, seed_file, seed_file, allow_id=True)
     warnings: list[Problem] = []
     for key in ("title", "date"):

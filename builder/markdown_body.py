@@ -1,7 +1,7 @@
 """A Markdown seed's body -> sanitised HTML and plain-text paragraphs. Pure.
 
 Seed text never becomes markup: raw HTML is escaped, only http(s), mailto and relative
-links are kept, images become plain links (nothing is loaded from another host), and
+links are kept, images become links to them (nothing is loaded from another host), and
 headings move one level down under the page title.
 """
 
@@ -25,7 +25,6 @@ def _safe_link(url: str) -> bool:
 
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    md.disable("image")  # `![alt](url)` stays a link to the image, never an <img>
     md.validateLink = _safe_link  # type: ignore[method-assign]
     return md
 
@@ -38,17 +37,31 @@ def render_body(markdown: str) -> tuple[str, tuple[str, ...]]:
     tokens = _MD.parse(markdown)
     paragraphs: list[str] = []
     for token in tokens:
-        if token.type == "heading_open":
+        if token.type in ("heading_open", "heading_close"):
             token.tag = f"h{min(int(token.tag[1]) + 1, 6)}"
         elif token.type == "inline":
-            text = _plain(token.children or [])
+            token.children = [piece for child in token.children or [] for piece in _no_images(child)]
+            text = _plain(token.children)
             if text:
                 paragraphs.append(text)
-            for child in token.children or []:
+            for child in token.children:
                 if child.type == "link_open" and urlsplit(str(child.attrGet("href"))).scheme:
                     child.attrSet("rel", "nofollow noopener")
     html = _MD.renderer.render(tokens, _MD.options, {})
     return html, tuple(paragraphs)
+
+
+def _no_images(token: Token) -> list[Token]:
+    """An image becomes a link to it, labelled with its alt text: nothing loads by itself."""
+    if token.type != "image":
+        return [token]
+    href = str(token.attrGet("src"))
+    alt = _plain(token.children or []) or href
+    return [
+        Token("link_open", "a", 1, attrs={"href": href}),
+        Token("text", "", 0, content=alt),
+        Token("link_close", "a", -1),
+    ]
 
 
 def _plain(children: list[Token]) -> str:

@@ -158,6 +158,8 @@ def read_overrides(meta: Located, path: str, seed_file: str, *, allow_id: bool) 
             if key == "id":
                 if not allow_id:
                     raise Invalid("cannot be overridden: a raw seed's id is the hex part of its file name")
+                if isinstance(raw, int | float):
+                    raise Invalid("put the id in quotes (id: '0123…'), or YAML reads it as a number")
                 if not isinstance(raw, str) or not ID_PATTERN.fullmatch(raw):
                     raise Invalid("must be 16 lowercase hexadecimal digits")
                 values["id"] = raw

@@ -95,8 +95,9 @@ def split_title_line(line: str) -> tuple[str, datetime]:
 
 def parse_rfc2822(value: str) -> datetime:
     """A whole RFC 2822 date string -> UTC datetime; ValueError says what is wrong."""
-    match = _DATE_AT_END.search(" " + value.strip())
-    if match is None or match.start() != 0:
+    value = value.strip()
+    match = _DATE_AT_END.match(value if value[:1].isalpha() else " " + value)
+    if match is None:
         raise ValueError(f"not an RFC 2822 date: {value!r}")
     return _to_utc(match)
 

@@ -26,7 +26,11 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> tuple[Any, yaml.Node
 
     `first_line` is the file line the text starts on (front matter starts on line 2).
     """
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as error:
+        line = first_line + text.count("\n", 0, error.position)
+        raise BriefingError([Problem(path, line, f"YAML: character U+{error.character:04X} is not allowed")]) from None
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

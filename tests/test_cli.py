@@ -1,0 +1,78 @@
+"""The `briefings` command as users and scripts call it."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import shutil
+from pathlib import Path
+
+from builder.cli import _parser
+
+from .conftest import REAL_SEED, REPO, run_cli
+
+
+def test_extract_json_of_the_real_seed(project: Path) -> None:
+    shutil.copy(REAL_SEED, project / "seeds")
+    result = run_cli(project, "extract", f"seeds/{REAL_SEED.name}", "--json")
+    assert result.returncode == 0, result.stderr
+    (line,) = result.stdout.splitlines()
+    record = json.loads(line)
+    assert record["id"] == "00d956f6f0240c4d"
+    assert record["title"] == "Mali jihadists seeking Islamist control, not to rule themselves: French spy chief"
+    assert record["date"] == "2025-11-10T12:19:19Z"
+    assert len(record["paragraphs"]) == 14
+    assert record["summary"] == record["paragraphs"][0]
+    assert record["source"] == {"file": f"seeds/{REAL_SEED.name}", "name": None, "url": None}
+    assert record["words"] == sum(len(p.split()) for p in record["paragraphs"])
+
+
+def test_override_file_sets_metadata_of_a_raw_seed(project: Path) -> None:
+    shutil.copy(REAL_SEED, project / "seeds")
+    (project / "seeds" / f"{REAL_SEED.name}.yml").write_text(
+        "source: {name: AFP, url: 'https://www.afp.com/'}\nrights: © AFP\nupdated: 2025-11-11T09:00:00Z\n"
+        "correction: An earlier version misspelt a name.\nfull_text: false\n",
+        encoding="utf-8",
+    )
+    record = json.loads(run_cli(project, "extract", f"seeds/{REAL_SEED.name}", "--json").stdout)
+    assert record["source"] == {"file": f"seeds/{REAL_SEED.name}", "name": "AFP", "url": "https://www.afp.com/"}
+    assert (record["rights"], record["updated"], record["full_text"]) == ("© AFP", "2025-11-11T09:00:00Z", False)
+    assert record["correction"] == "An earlier version misspelt a name."
+    assert run_cli(project, "build").returncode == 0
+    (page,) = (project / "docs" / "briefings").rglob("*.md")
+    text = page.read_text(encoding="utf-8")
+    assert '!!! note "Correction, 11 November 2025"' in text
+    assert "**Source:** AFP · [original article](https://www.afp.com/)" in text
+
+
+def test_markdown_seed_without_id_gets_a_content_hash_and_a_warning(project: Path) -> None:
+    seed = project / "seeds" / "note.md"
+    seed.write_text("---\ntitle: A note\ndate: Mon, 10 Nov 2025 12:19:19 GMT\n---\n\nSome *text*.\n", encoding="utf-8")
+    result = run_cli(project, "check")
+    assert result.returncode == 0
+    expected_id = hashlib.sha256(seed.read_bytes()).hexdigest()[:16]
+    assert result.stderr.splitlines()[0] == (
+        f"seeds/note.md:1: warning: no id in the front matter: add `id: {expected_id}` so that it never changes"
+    )
+
+
+def test_progress_bar_stays_out_of_ci_logs(project: Path) -> None:
+    shutil.copy(REAL_SEED, project / "seeds")
+    result = run_cli(project, "build")
+    assert result.returncode == 0
+    assert "seeds:" not in result.stderr and "\r" not in result.stderr
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    (subcommands,) = [a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    assert isinstance(subcommands.choices, dict) and len(subcommands.choices) >= 4
+    for name in subcommands.choices:
+        assert re.search(rf"`briefings {name}\b", readme), f"README does not document `briefings {name}`"
+
+
+def test_python_dash_m_and_version(project: Path) -> None:
+    result = run_cli(project, "--version")
+    assert result.returncode == 0 and result.stdout.startswith("briefings ")

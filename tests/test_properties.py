@@ -1,0 +1,75 @@
+"""Property tests: on any text at all, the parsers fail only with the project's own error."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from builder.briefing import from_markdown, from_raw
+from builder.errors import BriefingError
+from builder.markup import md_text
+from builder.parse import CLOSE_QUOTE, OPEN_QUOTE, parse_raw, split_paragraphs
+from builder.seeds import decode
+
+# Text heavy in the characters the parser cares about, plus anything else.
+ALPHABET = st.sampled_from([*list(".?!…“”\"' \xa0\nAbcZ19:,-#*_[]<>{}"), "Mon, 10 Nov 2025 12:19:19 GMT"])
+NASTY = st.lists(ALPHABET, max_size=80).map("".join) | st.text(max_size=200)
+
+
+@given(NASTY)
+@settings(max_examples=400)
+def test_parse_raw_raises_only_briefing_error(text: str) -> None:
+    try:
+        parsed = parse_raw(text, "seeds/x.txt")
+    except BriefingError as error:
+        assert error.problems
+        assert all(str(p).startswith("seeds/x.txt:") for p in error.problems)
+    else:
+        assert parsed.title and parsed.paragraphs
+
+
+@given(NASTY)
+@settings(max_examples=300)
+def test_markdown_seeds_raise_only_briefing_error(text: str) -> None:
+    for candidate in (text, "---\n" + text, "---\n" + text + "\n---\n" + text):
+        try:
+            from_markdown(candidate, "seeds/x.md")
+        except BriefingError as error:
+            assert error.problems
+
+
+@given(NASTY)
+def test_raw_seeds_with_sidecars_raise_only_briefing_error(text: str) -> None:
+    try:
+        from_raw("TitleMon, 10 Nov 2025 12:19:19 GMT\n\nBody.", "seeds/001_0123456789abcdef.txt", ("s.yml", text))
+    except BriefingError as error:
+        assert error.problems
+
+
+@given(st.binary(max_size=200))
+def test_decode_raises_only_briefing_error(data: bytes) -> None:
+    try:
+        text = decode(data, "seeds/x.txt")
+    except BriefingError as error:
+        assert error.problems
+    else:
+        assert "\r" not in text
+
+
+@given(NASTY)
+def test_splitting_loses_no_text(body: str) -> None:
+    """Paragraphs hold every visible character of the body; only mis-encoded quotes change."""
+    paragraphs = split_paragraphs(body)
+
+    def visible(text: str) -> str:
+        return "".join(text.split()).replace(OPEN_QUOTE, '"').replace(CLOSE_QUOTE, '"')
+
+    assert visible("".join(paragraphs)) == visible(body)
+    assert all(p == " ".join(p.split()) and p for p in paragraphs)
+
+
+@given(st.text(max_size=100))
+def test_escaped_text_is_one_line_without_raw_markup(text: str) -> None:
+    escaped = md_text(text)
+    assert "\n" not in escaped
+    assert not set("<>*_`[]{}\\|") & set(escaped)
