@@ -88,7 +88,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    result = check(args.root, args.paths or None, progress=_progress())
+    result = check(args.root, args.paths or None, progress=_progress(), with_candidates=True)
     _report(result.problems)
     print(f"briefings: {_summary(result)}", file=sys.stderr)
     return 0 if result.ok else 1

@@ -9,10 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import BriefingError, Problem, Severity
+from .extract import Candidate, Extractor
 from .model import Briefing
+from .render import Labels
 from .seeds import discover, load
 from .settings import Settings, load_settings
 from .site import GENERATED_ROOTS, assign_slugs, generate
+from .vocab import load_vocabulary
 from .write import Changes, sync_tree
 
 
@@ -22,13 +25,16 @@ class Result:
     briefings: list[Briefing] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     changes: Changes | None = None  # None: nothing was written
+    labels: Labels = field(default_factory=Labels)
 
     @property
     def ok(self) -> bool:
         return not any(p.severity is Severity.ERROR for p in self.problems)
 
 
-def check(root: Path, paths: list[Path] | None = None, *, progress: bool = False) -> Result:
+def check(
+    root: Path, paths: list[Path] | None = None, *, progress: bool = False, with_candidates: bool = False
+) -> Result:
     """Read and validate seeds (all of seeds/, or the paths given) without writing anything."""
     try:
         settings = load_settings(root)
@@ -38,15 +44,46 @@ def check(root: Path, paths: list[Path] | None = None, *, progress: bool = False
     if paths is None:
         paths, problems = discover(root / settings.seeds_dir)
     loaded = load(paths, root, progress=progress)
-    briefings = assign_slugs(loaded.briefings) if not loaded.errors else loaded.briefings
-    return Result(settings, briefings, sorted(problems + loaded.problems))
+    problems += loaded.problems
+    try:
+        vocab = load_vocabulary(root)
+    except BriefingError as error:
+        return Result(settings, loaded.briefings, sorted(problems + list(error.problems)))
+    extractor = Extractor(vocab)
+    labels = Labels({c.iso3: c.name for c in vocab.countries.values()}, {t.id: t.name for t in vocab.tags})
+    briefings = []
+    for briefing in loaded.briefings:
+        extracted, candidates = extractor.extract(briefing)
+        briefings.append(extracted)
+        if with_candidates:
+            problems += _candidate_warnings(root, briefing.source.file, candidates)
+    if not any(p.severity is Severity.ERROR for p in problems):
+        briefings = assign_slugs(briefings)
+    return Result(settings, briefings, sorted(problems), labels=labels)
+
+
+def _candidate_warnings(root: Path, seed_file: str, candidates: list[Candidate]) -> list[Problem]:
+    """Actors found in a seed but missing from vocab/actors.yml, for curators to add."""
+    try:
+        lines = (root / seed_file).read_text(encoding="utf-8").split("\n")
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    warnings = []
+    for candidate in candidates:
+        line = next((i for i, text in enumerate(lines, 1) if candidate.name in text), 1)
+        message = (
+            f"actor not in vocab/actors.yml: {candidate.name!r} "
+            f"(looks like a {candidate.type.replace('_', ' ')}: {candidate.evidence})"
+        )
+        warnings.append(Problem(seed_file, line, message, Severity.WARNING))
+    return warnings
 
 
 def build(root: Path, *, progress: bool = False) -> Result:
     """Validate every seed; only if all are valid, bring docs/ up to date."""
     result = check(root, progress=progress)
     if result.ok:
-        tree = generate(result.briefings, result.settings)
+        tree = generate(result.briefings, result.settings, result.labels)
         result.changes = sync_tree(root / result.settings.docs_dir, tree, GENERATED_ROOTS)
     return result
 

@@ -8,6 +8,7 @@ Front matter is written by a safe YAML dumper, never assembled from strings.
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -81,7 +82,35 @@ def link(from_page: str, to_page: str) -> str:
     return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
-def render_briefing(briefing: Briefing, settings: Settings) -> str:
+@dataclass(frozen=True, slots=True)
+class Labels:
+    """Display names for codes: countries (ISO3 -> name) and tags (id -> name)."""
+
+    countries: dict[str, str] = field(default_factory=dict)
+    tags: dict[str, str] = field(default_factory=dict)
+
+
+def metadata_lines(briefing: Briefing, labels: Labels) -> list[str]:
+    """The metadata panel: region, countries, actors and tags, as escaped Markdown."""
+    lines = []
+    if briefing.region:
+        extra = [r for r in briefing.regions if r != briefing.region]
+        lines.append(f"**Region:** {md_text(briefing.region)}" + (f" ({md_text(', '.join(extra))})" if extra else ""))
+    if briefing.countries:
+        names = [labels.countries.get(code, code) for code in briefing.countries]
+        lines.append(f"**Countries:** {md_text(', '.join(names))}")
+    if briefing.actors:
+        shown = []
+        for actor in briefing.actors:
+            short = sorted((a for a in actor.aliases if a.isupper() and a != actor.name), key=len)
+            shown.append(f"{actor.name} ({short[0]})" if short else actor.name)
+        lines.append(f"**Actors:** {md_text(', '.join(shown))}")
+    if briefing.tags:
+        lines.append(f"**Tags:** {md_text(', '.join(labels.tags.get(t, t) for t in briefing.tags))}")
+    return [line + "  " for line in lines[:-1]] + lines[-1:]
+
+
+def render_briefing(briefing: Briefing, settings: Settings, labels: Labels | None = None) -> str:
     front = metadata(briefing, settings)
     front["title"] = html_text(briefing.title)  # Material prints the title as raw HTML
     here = briefing.path
@@ -91,6 +120,9 @@ def render_briefing(briefing: Briefing, settings: Settings) -> str:
         dateline += f" · *updated {human_date(briefing.updated)}*"
     dateline += f" · [Permalink]({link(here, permalink_path(briefing))})"
     lines += [dateline, ""]
+    panel = metadata_lines(briefing, labels or Labels())
+    if panel:
+        lines += [*panel, ""]
     if briefing.correction:
         label = f"Correction, {human_date(briefing.updated, time=False)}" if briefing.updated else "Correction"
         lines += [f'!!! note "{label}"', "", f"    {md_text(briefing.correction)}", ""]

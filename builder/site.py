@@ -12,7 +12,7 @@ from dataclasses import replace
 from slugify import slugify
 
 from .model import Briefing
-from .render import permalink_path, render_briefing, render_home, render_redirect
+from .render import Labels, permalink_path, render_briefing, render_home, render_redirect
 from .settings import Settings
 
 GENERATED_ROOTS = ("briefings", "b", "index.md")
@@ -44,10 +44,10 @@ def assign_slugs(briefings: list[Briefing]) -> list[Briefing]:
     return sorted(assigned, key=lambda b: (b.date, b.id))
 
 
-def generate(briefings: list[Briefing], settings: Settings) -> dict[str, str]:
+def generate(briefings: list[Briefing], settings: Settings, labels: Labels | None = None) -> dict[str, str]:
     """The whole generated tree. Briefings must already have their slugs."""
     tree: dict[str, str] = {"index.md": render_home(briefings, settings)}
     for briefing in briefings:
-        tree[briefing.path] = render_briefing(briefing, settings)
+        tree[briefing.path] = render_briefing(briefing, settings, labels)
         tree[permalink_path(briefing)] = render_redirect(briefing)
     return dict(sorted(tree.items()))

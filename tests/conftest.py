@@ -31,6 +31,7 @@ def make_project(root: Path) -> Path:
     hook = (REPO / "builder" / "mkdocs_hook.py").as_posix()
     (root / "mkdocs.yml").write_text(config.replace("builder/mkdocs_hook.py", hook), encoding="utf-8")
     shutil.copy(REPO / "archive.yml", root / "archive.yml")
+    shutil.copytree(REPO / "vocab", root / "vocab")
     (root / "docs").mkdir()
     for name in HAND_WRITTEN:
         source = REPO / "docs" / name

@@ -50,7 +50,7 @@ def test_all_problems_reported_in_one_run_and_nothing_written(project: Path) -> 
         "seeds/006_00000000000000a6.txt:3: the body is empty",
         "seeds/007_00000000000000a7.txt:1: the file is 300,075 bytes; seeds are limited to 262,144",
         f"seeds/009_{ID}.txt:1: id {ID} is also the id of seeds/008_{ID}.txt",
-        "seeds/010_bad.md:3: YAML: expected ',' or ']', but got ':'",
+        "seeds/010_bad.md:3: YAML: did not find expected ',' or ']'",
         "seeds/011_notclosed.md:1: the front matter opened on line 1 is never closed by ---",
         "seeds/badname.txt:1: a raw seed's file name must be NNN_<16 hex digits>.txt",
     ]

@@ -1,0 +1,150 @@
+"""Score extraction against hand-labelled seeds: accuracy, precision, recall and F1 per field.
+
+Labels (tests/fixtures/*/labels.yml) name actors as people would; a predicted actor
+matches a labelled one when their names agree (case, accents and punctuation aside), when
+the label is one of the forms the actor was found under or one of its vocabulary aliases,
+or when both are the same country's generic state body (a junta, an army).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .matcher import fold
+from .model import Briefing
+from .vocab import Vocabulary
+
+_GENERIC_ROLES = {  # most specific first
+    "foreign_ministry": ("foreign ministry", "ministry of foreign affairs", "foreign affairs ministry"),
+    "defence_ministry": ("defence ministry", "defense ministry", "ministry of defence", "ministry of defense"),
+    "junta": ("junta", "military government", "military regime", "state administration council"),
+    "armed_forces": ("army", "armed forces", "military", "defence forces", "defense forces", "troops"),
+    "government": ("government", "authorities", "cabinet"),
+    "police": ("police",),
+}
+
+
+def normal(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", fold(name).lower()).strip()
+
+
+@dataclass
+class Counts:
+    true_positive: int = 0
+    false_positive: int = 0
+    false_negative: int = 0
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positive + self.false_positive
+        return self.true_positive / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        expected = self.true_positive + self.false_negative
+        return self.true_positive / expected if expected else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Scores:
+    seeds: int = 0
+    primary_right: int = 0
+    region_right: int = 0
+    countries: Counts = field(default_factory=Counts)
+    actors: Counts = field(default_factory=Counts)
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def primary_accuracy(self) -> float:
+        return self.primary_right / self.seeds if self.seeds else 0.0
+
+    @property
+    def region_accuracy(self) -> float:
+        return self.region_right / self.seeds if self.seeds else 0.0
+
+
+def load_labels(path: Path) -> dict[str, dict[str, Any]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: labels must be a mapping of seed file name to expected values")
+    return data
+
+
+def _role(name: str) -> str | None:
+    lowered = normal(name)
+    for role, words in _GENERIC_ROLES.items():
+        if any(re.search(rf"\b{w}\b", lowered) for w in words):
+            return role
+    return None
+
+
+def _matches(gold: dict[str, Any], predicted: Any, vocab_forms: dict[str, set[str]]) -> bool:
+    forms = {normal(predicted.name), *(normal(a) for a in predicted.aliases), *vocab_forms.get(predicted.id, set())}
+    if normal(str(gold["name"])) in forms:
+        return True
+    if gold.get("type") == "state_body" and predicted.type == "state_body" and gold.get("country") == predicted.country:
+        role = _role(str(gold["name"]))
+        return role is not None and role == _role(predicted.name)
+    return False
+
+
+def score(briefings: Iterable[Briefing], labels: dict[str, dict[str, Any]], vocab: Vocabulary) -> Scores:
+    vocab_forms = {a.id: {normal(f) for f in (a.name, *a.aliases)} for a in vocab.actors}
+    result = Scores()
+    for briefing in sorted(briefings, key=lambda b: b.source.file):
+        name = briefing.source.file.rsplit("/", 1)[-1]
+        gold = labels.get(name)
+        if gold is None:
+            continue
+        result.seeds += 1
+        if briefing.primary_country == gold["primary_country"]:
+            result.primary_right += 1
+        else:
+            result.misses.append(f"{name}: primary {briefing.primary_country} != {gold['primary_country']}")
+        if briefing.region == gold["region"]:
+            result.region_right += 1
+        expected, found = set(gold["countries"]), set(briefing.countries)
+        result.countries.true_positive += len(expected & found)
+        result.countries.false_positive += len(found - expected)
+        result.countries.false_negative += len(expected - found)
+        if expected != found:
+            result.misses.append(
+                f"{name}: countries missing {sorted(expected - found)} extra {sorted(found - expected)}"
+            )
+        unmatched = list(briefing.actors)
+        for actor in gold.get("actors") or []:
+            hit = next((p for p in unmatched if _matches(actor, p, vocab_forms)), None)
+            if hit is None:
+                result.actors.false_negative += 1
+                result.misses.append(f"{name}: actor missing {actor['name']} ({actor.get('type')})")
+            else:
+                result.actors.true_positive += 1
+                unmatched.remove(hit)
+        result.actors.false_positive += len(unmatched)
+        result.misses.extend(f"{name}: actor extra {p.name} ({p.type})" for p in unmatched)
+    return result
+
+
+def table(scores: Scores, title: str) -> str:
+    rows = [
+        f"{title}: {scores.seeds} seeds",
+        "",
+        "| field | accuracy | precision | recall | F1 |",
+        "| --- | --- | --- | --- | --- |",
+        f"| primary_country | {scores.primary_accuracy:.3f} | | | |",
+        f"| region | {scores.region_accuracy:.3f} | | | |",
+    ]
+    for label, counts in (("countries", scores.countries), ("actors", scores.actors)):
+        rows.append(f"| {label} | | {counts.precision:.3f} | {counts.recall:.3f} | {counts.f1:.3f} |")
+    return "\n".join(rows)

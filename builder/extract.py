@@ -1,0 +1,662 @@
+"""Paragraphs + vocabularies -> countries, region, actors and tags. Pure.
+
+Build one `Extractor` per run (it compiles the vocabularies into automata), then call
+`extract(briefing)` for each briefing. Fields a curator set (`briefing.overridden`) are
+kept as given; everything else is derived here:
+
+- countries: names, common names, demonyms, capitals and cities, and places that stand
+  for a country (Darfur, Gaza), weighted by where they stand (title > lede > body);
+  ambiguous names (Congo, Georgia) follow the article's other evidence;
+- primary_country: the heaviest; region: its most specific UN M49 region; regions: the
+  M49 path plus the curated analyst regions that contain it;
+- actors: the curated vocabulary, generic state bodies ("the junta") resolved to their
+  country, acronyms defined in the text, and people found by title or speech verb, with
+  later surname-only mentions ("Lerner said") mapped to the full name;
+- tags: curated topics whose cues appear often enough.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+
+from slugify import slugify
+
+from .matcher import Match, Matcher, fold
+from .model import Actor, Briefing
+from .vocab import ActorEntry, Vocabulary, country_slug
+
+TITLE_WEIGHT, LEDE_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.0
+TITLE_SUBJECT_BONUS = 2.0  # the first country a headline names (or whose actor it names) leads
+ACTOR_EVIDENCE = 0.3  # an actor's home country gains a little from each mention of it
+STRENGTH = {"name": 1.0, "place": 0.8, "capital": 0.8, "city": 0.8, "town": 0.6, "demonym": 0.7, "inside": 0.7}
+BIG_CITY = 1_000_000  # a smaller town counts only where its country is named some other way
+TAG_THRESHOLD = 1.0  # one mention of a cue is enough; the strongest MAX_TAGS are kept
+MAX_TAGS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Geo:
+    kind: str  # name | demonym | capital | city | town | place | ambiguous | none
+    countries: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    kind: str  # vocab | body | generic
+    key: str  # actor id, or the state body's role
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An actor found in the text that the vocabulary does not know yet."""
+
+    name: str
+    type: str
+    evidence: str  # how it was found, for the curator
+
+
+@dataclass
+class _Found:
+    actor: Actor
+    count: int = 0
+    first: int = 0
+    forms: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True, slots=True)
+class _Segment:
+    text: str
+    weight: float
+    offset: int  # position of the segment in the whole article, for ordering
+
+
+_ACRONYM = re.compile(
+    r"((?:[A-Z][\w'’.-]*|of|the|for|and|de|du|des|la|le|et|al|el|in|on|to)"
+    r"(?:[ ](?:[A-Z][\w'’.-]*|of|the|for|and|de|du|des|la|le|et|al|el|in|on|to))*)"
+    r"[ ]\(([A-Z][A-Za-z0-9&-]{1,11})\)"
+)
+_WORD = re.compile(r"[\w][\w'’.-]*")
+_ARMED = re.compile(
+    r"\b(Front|Movement|Liberation|Brigades?|Militias?|Mujahideen|Jihad|Rebels?|Insurgents?|Cartel|Gang)\b"
+)
+_STATE = re.compile(
+    r"\b(Ministry|Directorate|Agency|Service|Police|Presidency|Armed Forces|Defen[cs]e Forces|Security Forces|Guard|"
+    r"Gendarmerie|Intelligence|Junta|Government|Navy|Air Force|Coast Guard|Army)\b"
+)
+_APPOSITIVE = re.compile(
+    r",\s+(?:(?:now|then|also|currently|formerly|still)\s+)?(?:(?:the|a|an|his|her|their|its|[A-Z]\w+['’]s)\s+)?"
+    r"([\w -]+?)(?:\s+(?:of|for|at|in)\b|,|\.|$)"
+)
+_GROUP_FORCES = re.compile(r"\b(Forces|Army|Group)\b")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.&-]*(?: (?:(?:of|for|and|the|de|du|des|in) )*[A-Z][\w'’.&-]*)+")
+_FUNCTION_WORDS = frozenset(
+    "the a an in on at by for from with without since after before during while when where what who why how but"
+    " and or if as it its this that these those there their they he she we you i his her our my your some many"
+    " most more all both each every no not several other another such then than also yet still even only however"
+    " meanwhile according speaking asked last next earlier later under over against among between despite"
+    " monday tuesday wednesday thursday friday saturday sunday january february march april may june july"
+    " august september october november december".split()
+)
+
+
+def _plural(demonym: str) -> str | None:
+    if demonym.endswith(("ese", "ish", "ch", "s", "sh", "x", "z")):
+        return None
+    return demonym + "s"
+
+
+class Extractor:
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.vocab = vocab
+        self.actors = {a.id: a for a in vocab.actors}
+        self.by_role = {(a.role, a.country): a for a in vocab.actors if a.role and a.country}
+        self.bodies = {b.role: b for b in vocab.state_bodies}
+        self.analyst = vocab.regions
+        self.people = vocab.people
+        self.geo = self._geo_matcher()
+        self.actor_matcher = self._actor_matcher()
+        self.tag_matcher: Matcher[str] = Matcher()
+        for tag in vocab.tags:
+            for cue in tag.cues:
+                self.tag_matcher.add(cue, tag.id)
+        self.tag_matcher.freeze()
+        self.form_owner = {fold(f): a.id for a in vocab.actors for f in (a.name, *a.aliases)}
+        self.known_forms = set(self.form_owner)
+
+    # --- building the automata -----------------------------------------------------
+
+    def _geo_matcher(self) -> Matcher[Geo]:
+        """One Geo per surface form; curated entries override generated ones."""
+        table: dict[str, Geo] = {}
+        owners: dict[str, set[str]] = defaultdict(set)
+
+        def put(surface: str, kind: str, iso3: str) -> None:
+            owners[surface].add(iso3)
+            table[surface] = Geo(kind, tuple(sorted(owners[surface])))
+
+        places = self.vocab.places
+        for city in self.vocab.cities:
+            if city.name not in places.not_places:
+                kind = "capital" if city.capital else "city" if city.population >= BIG_CITY else "town"
+                put(city.name, kind, city.country)
+        for iso3, country in self.vocab.countries.items():
+            for demonym in country.demonyms:
+                put(demonym, "demonym", iso3)
+                if plural := _plural(demonym):
+                    put(plural, "demonym", iso3)
+        for iso3, country in self.vocab.countries.items():
+            for name in country.names:
+                owners.pop(name, None)  # a country's own name beats a city of that name
+                put(name, "name", iso3)
+        for iso3, demonyms in places.demonyms.items():
+            for demonym in demonyms:
+                owners.pop(demonym, None)
+                put(demonym, "demonym", iso3)
+                if plural := _plural(demonym):
+                    put(plural, "demonym", iso3)
+        for iso3, names in places.country_names.items():
+            for name in names:
+                owners.pop(name, None)
+                put(name, "name", iso3)
+        population = {iso3: c.population for iso3, c in self.vocab.countries.items()}
+        for surface, geo in list(table.items()):
+            if len(geo.countries) > 1:  # the most populous first: "French" is France before Réunion
+                table[surface] = Geo("ambiguous", tuple(sorted(geo.countries, key=lambda c: -population[c])))
+        for surface, codes in places.ambiguous.items():
+            table[surface] = Geo("ambiguous", codes)
+        for surface, code in places.places.items():
+            table[surface] = Geo("place", (code,)) if code else Geo("none", ())
+        matcher: Matcher[Geo] = Matcher()
+        for surface, geo in table.items():
+            matcher.add(surface, geo)
+        self.demonym_forms = frozenset(
+            form
+            for demonyms in [*(c.demonyms for c in self.vocab.countries.values()), *places.demonyms.values()]
+            for form in demonyms
+        )
+        return matcher.freeze()
+
+    def _actor_matcher(self) -> Matcher[ActorRef]:
+        matcher: Matcher[ActorRef] = Matcher()
+        for actor in self.vocab.actors:
+            ref = ActorRef("vocab", actor.id)
+            for form in (actor.name, *actor.aliases):
+                matcher.add(form, ref)
+                if form.isupper() and len(form) >= 4 and form.isalpha():
+                    matcher.add(form.title(), ref)  # NATO -> Nato, ISIS -> Isis
+                for article in ("al-", "al ", "el-", "el "):  # al-Shabaab, Al-Shabaab
+                    if form.lower().startswith(article):
+                        matcher.add(article[0].swapcase() + form[1:], ref)
+        for body in self.vocab.state_bodies:
+            for iso3, country in self.vocab.countries.items():
+                names = {country.name, *self.vocab.places.country_names.get(iso3, ())}
+                demonyms = {*country.demonyms, *self.vocab.places.demonyms.get(iso3, ())}
+                for form in body.explicit:
+                    for demonym in demonyms if "{demonym}" in form else [""]:
+                        for name in names if "{country}" in form else [""]:
+                            matcher.add(form.format(demonym=demonym, country=name), ActorRef("body", body.role, iso3))
+            for form in body.generic:
+                for variant in (form, form[0].upper() + form[1:]):
+                    matcher.add(variant, ActorRef("generic", body.role))
+        return matcher.freeze()
+
+    # --- extraction ----------------------------------------------------------------
+
+    def extract(self, briefing: Briefing) -> tuple[Briefing, list[Candidate]]:
+        segments = self._segments(briefing)
+        actor_hits = [(s, m) for s in segments for m in self._actor_matches(s.text)]
+        spans = defaultdict(list)
+        for segment, match in actor_hits:
+            spans[segment.offset].append(match)
+        scores, firsts, geo_hits = self._countries(segments, spans)
+        self._weigh_actors_and_title(scores, actor_hits, geo_hits)
+        overridden = briefing.overridden
+        countries = list(briefing.countries) if "countries" in overridden else self._rank(scores, firsts)
+        primary = briefing.primary_country if "primary_country" in overridden else next(iter(countries), None)
+        values: dict[str, object] = {}
+        if "countries" not in overridden:
+            values["countries"] = tuple(countries)
+        if "primary_country" not in overridden:
+            values["primary_country"] = primary
+        path = self.vocab.countries[primary].m49 if primary in self.vocab.countries else ()
+        if "region" not in overridden:
+            values["region"] = path[-1] if path else None
+        if "regions" not in overridden:
+            analyst = tuple(r.name for r in self.analyst if primary in r.members)
+            values["regions"] = (*path, *analyst)
+        actors, candidates = self._actors(segments, actor_hits, geo_hits, primary)
+        if "actors" not in overridden:
+            values["actors"] = actors
+        if "tags" not in overridden:
+            values["tags"] = self._tags(segments)
+        return replace(briefing, **values), candidates  # type: ignore[arg-type]
+
+    def _segments(self, briefing: Briefing) -> list[_Segment]:
+        segments = [_Segment(briefing.title, TITLE_WEIGHT, 0)]
+        offset = len(briefing.title) + 1
+        for index, paragraph in enumerate(briefing.paragraphs):
+            segments.append(_Segment(paragraph, LEDE_WEIGHT if index == 0 else BODY_WEIGHT, offset))
+            offset += len(paragraph) + 1
+        return segments
+
+    def _countries(
+        self, segments: list[_Segment], actor_spans: dict[int, list[Match[ActorRef]]]
+    ) -> tuple[dict[str, float], dict[str, int], list[tuple[_Segment, Match[Geo], str]]]:
+        """Scores per country, first positions, and every geo match with its resolved country."""
+        scores: dict[str, float] = {}
+        firsts: dict[str, int] = {}
+        pending: list[tuple[_Segment, Match[Geo], float]] = []
+        resolved: list[tuple[_Segment, Match[Geo], str]] = []
+        for segment in segments:
+            inside_actor = actor_spans.get(segment.offset, [])
+            for match in self.geo.find(segment.text):
+                geo = match.values[0]
+                if geo.kind == "none":
+                    continue
+                owner = next((a for a in inside_actor if a.start <= match.start and match.end <= a.end), None)
+                strength = STRENGTH[geo.kind] if geo.kind in STRENGTH else STRENGTH["name"]
+                if owner is not None:
+                    home = self._actor_country(owner.values[0])
+                    if home is None or home not in geo.countries or self._is_person(owner.values[0]):
+                        continue
+                    strength = STRENGTH["inside"]
+                    geo = Geo("name", (home,))
+                elif self._first_name_use(segment.text, match) or (
+                    match.text in self.demonym_forms and self._language_use(segment.text, match)
+                ):
+                    continue
+                weight = segment.weight * strength
+                if geo.kind in ("ambiguous", "town"):
+                    pending.append((segment, match, weight))
+                    continue
+                code = geo.countries[0]
+                scores[code] = scores.get(code, 0.0) + weight
+                firsts.setdefault(code, segment.offset + match.start)
+                resolved.append((segment, match, code))
+        for segment, match, weight in pending:
+            geo = match.values[0]
+            code = self._resolve(geo.countries, scores)
+            if geo.kind == "town" and code not in scores:
+                continue  # "Hassan" is a town in India only if India is named too
+            scores[code] = scores.get(code, 0.0) + weight
+            firsts.setdefault(code, segment.offset + match.start)
+            resolved.append((segment, match, code))
+        return scores, firsts, resolved
+
+    def _weigh_actors_and_title(
+        self,
+        scores: dict[str, float],
+        actor_hits: list[tuple[_Segment, Match[ActorRef]]],
+        geo_hits: list[tuple[_Segment, Match[Geo], str]],
+    ) -> None:
+        """Actors' home countries add weight to countries the text names; the headline's subject leads."""
+        in_title: list[tuple[int, str]] = []
+        for segment, match in actor_hits:
+            home = self._actor_country(match.values[0])
+            if home is not None and home in scores:
+                scores[home] += ACTOR_EVIDENCE * segment.weight
+                if segment.offset == 0:
+                    in_title.append((match.start, home))
+        in_title += [(m.start, code) for s, m, code in geo_hits if s.offset == 0 and code]
+        if in_title:
+            scores[min(in_title)[1]] += TITLE_SUBJECT_BONUS
+
+    def _actor_matches(self, text: str) -> list[Match[ActorRef]]:
+        """Vocabulary matches, less one-word aliases that end a person's name (Thérèse Wagner)."""
+        kept = []
+        for match in self.actor_matcher.find(text):
+            if " " not in match.text and match.values[0].kind == "vocab":
+                before = re.search(r"(\w[\w'’.-]*) $", text[max(0, match.start - 40) : match.start])
+                word = before.group(1) if before else ""
+                if (
+                    _capitalised(word)
+                    and not word.endswith(("’s", "'s"))
+                    and word not in self.people.not_names
+                    and word not in self.people.titles
+                    and not self.geo.find(word)
+                ):
+                    continue
+            kept.append(match)
+        return kept
+
+    @staticmethod
+    def _resolve(candidates: tuple[str, ...], scores: dict[str, float]) -> str:
+        """The first candidate, unless it has no other evidence and another one has."""
+        default = candidates[0]
+        if default in scores:
+            return default
+        backed = [c for c in candidates if c in scores]
+        return max(backed, key=lambda c: scores[c]) if backed else default
+
+    @staticmethod
+    def _rank(scores: dict[str, float], firsts: dict[str, int]) -> list[str]:
+        return sorted(scores, key=lambda c: (-scores[c], firsts[c], c))
+
+    def _actor_country(self, ref: ActorRef) -> str | None:
+        if ref.kind == "vocab":
+            return self.actors[ref.key].country
+        return ref.country
+
+    def _is_person(self, ref: ActorRef) -> bool:
+        return ref.kind == "vocab" and self.actors[ref.key].type == "person"
+
+    def _first_name_use(self, text: str, match: Match[Geo]) -> bool:
+        """`Jordan Bardella`: a country or city name used as a first name."""
+        geo = match.values[0]
+        if match.text not in self.vocab.places.first_names and geo.kind != "city":
+            return False
+        following = _WORD.match(text, match.end + 1) if text[match.end : match.end + 1] == " " else None
+        if following is None:
+            return False
+        word = following.group(0).rstrip(".")
+        return (
+            word[:1].isupper()
+            and word not in self.people.titles
+            and word not in self.people.not_names
+            and not self.geo.find(word)
+            and fold(word) not in self.known_forms
+        )
+
+    @staticmethod
+    def _language_use(text: str, match: Match[Geo]) -> bool:
+        """`spoke in French.`: a demonym naming a language, not a country."""
+        before = text[max(0, match.start - 12) : match.start].lower()
+        after = text[match.end : match.end + 10]
+        speech = before.endswith(("in ", "speaking ", "spoke ", "speak ", "speaks "))
+        return speech and (not after or after[0] in ",.;:)" or after.startswith((" and ", " or ")))
+
+    # --- actors ----------------------------------------------------------------------
+
+    def _actors(
+        self,
+        segments: list[_Segment],
+        hits: list[tuple[_Segment, Match[ActorRef]]],
+        geo_hits: list[tuple[_Segment, Match[Geo], str]],
+        primary: str | None,
+    ) -> tuple[tuple[Actor, ...], list[Candidate]]:
+        found: dict[str, _Found] = {}
+
+        def note(actor: Actor, form: str, position: int) -> None:
+            entry = found.setdefault(actor.id, _Found(actor, first=position))
+            entry.count += 1
+            entry.forms.add(form)
+
+        geo_by_segment: dict[int, list[tuple[int, str]]] = defaultdict(list)
+        for segment, geo_match, code in geo_hits:
+            geo_by_segment[segment.offset].append((geo_match.start, code))
+        taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        defined = self._definitions(segments)
+        for segment, match in hits:
+            ref = match.values[0]
+            if ref.kind == "vocab" and match.text in defined:
+                owner = self.form_owner.get(fold(defined[match.text]))
+                if owner is None and self._same_actor(defined[match.text], ref.key):
+                    owner = ref.key  # "Multinational Security Support (MSS)" for "... Support mission"
+                if owner != ref.key:  # "Armed Forces of the Philippines (AFP)": not the news agency here
+                    if owner is None:
+                        continue
+                    ref = ActorRef("vocab", owner)
+            if ref.kind == "generic":
+                before = [code for start, code in geo_by_segment[segment.offset] if start < match.start and code]
+                country = before[-1] if before else primary
+                if country is None:
+                    continue
+                ref = ActorRef("body", ref.key, country)
+            actor = self._actor_for(ref)
+            if actor is not None:
+                note(actor, match.text, segment.offset + match.start)
+                taken[segment.offset].append((match.start, match.end))
+        for segment, geo_match, _ in geo_hits:
+            taken[segment.offset].append((geo_match.start, geo_match.end))
+        candidates = self._find_new(segments, taken, found, note)
+        self._surnames(segments, taken, found, note)
+        ordered = sorted(found.values(), key=lambda f: (-f.count, f.first))
+        actors = tuple(replace(f.actor, aliases=tuple(sorted(f.forms))) for f in ordered)
+        return actors, candidates
+
+    def _actor_for(self, ref: ActorRef) -> Actor | None:
+        if ref.kind == "vocab":
+            entry = self.actors[ref.key]
+            return _actor(entry)
+        if ref.country is None:
+            return None
+        specific = self.by_role.get((ref.key, ref.country))
+        if specific is not None:
+            return _actor(specific)
+        body = self.bodies[ref.key]
+        country = self.vocab.countries[ref.country]
+        demonyms = (*country.demonyms, *self.vocab.places.demonyms.get(ref.country, ()))
+        demonym = demonyms[0] if demonyms else country.name
+        name = body.name.format(demonym=demonym, country=country.name)
+        actor_id = body.id.format(country_id=country_slug(country))
+        return Actor(id=actor_id, name=name, type="state_body", country=ref.country)
+
+    def _same_actor(self, name: str, actor_id: str) -> bool:
+        entry = self.actors[actor_id]
+        wanted = fold(name).lower()
+        return any(wanted in fold(form).lower() for form in (entry.name, *entry.aliases))
+
+    def _definitions(self, segments: list[_Segment]) -> dict[str, str]:
+        """Acronyms this text defines: {"AFP": "Armed Forces of the Philippines"}."""
+        defined: dict[str, str] = {}
+        for segment in segments:
+            for match in _ACRONYM.finditer(segment.text):
+                name = _trim_name(match.group(1))
+                if name and _initials_fit(name, match.group(2)):
+                    defined.setdefault(match.group(2), name)
+        return defined
+
+    def _find_new(self, segments, taken, found, note) -> list[Candidate]:  # type: ignore[no-untyped-def]
+        """Acronym definitions and titled or quoted people the vocabulary does not know."""
+        candidates: dict[str, Candidate] = {}
+        for segment in segments:
+            spans = taken[segment.offset]
+            for match in _ACRONYM.finditer(segment.text):
+                name = _trim_name(match.group(1))
+                acronym = match.group(2)
+                if not name or not _initials_fit(name, acronym):
+                    continue
+                start = match.start(1) + match.group(1).index(name)
+                if _overlaps(spans, start, match.end()) or fold(name) in self.known_forms:
+                    continue
+                kind = _guess_type(name)
+                actor = Actor(id=str(slugify(acronym if len(name) > 60 else name)), name=name, type=kind)
+                note(actor, name, segment.offset + start)
+                found[actor.id].forms.add(acronym)
+                spans.append((start, match.end()))
+                candidates.setdefault(name, Candidate(name, kind, f"defines the acronym {acronym}"))
+            for name, start, end, evidence in self._organisations_in(segment.text, spans):
+                kind = _guess_type(name)
+                actor = Actor(id=str(slugify(name)), name=name, type=kind)
+                note(actor, name, segment.offset + start)
+                spans.append((start, end))
+                candidates.setdefault(name, Candidate(name, kind, evidence))
+            for name, start, end, evidence in self._people_in(segment.text, spans):
+                actor = Actor(id=str(slugify(name)), name=name, type="person")
+                note(actor, name, segment.offset + start)
+                spans.append((start, end))
+                candidates.setdefault(name, Candidate(name, "person", evidence))
+        # acronyms used again later on their own
+        acronyms = {form: fid for fid, f in found.items() for form in f.forms if form.isupper()}
+        if acronyms:
+            pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(acronyms, key=len, reverse=True))) + r")\b")
+            for segment in segments:
+                for match in pattern.finditer(segment.text):
+                    if not _overlaps(taken[segment.offset], match.start(), match.end()):
+                        entry = found[acronyms[match.group(1)]]
+                        entry.count += 1
+        return sorted(candidates.values(), key=lambda c: c.name)
+
+    def _organisations_in(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[str, int, int, str]]:
+        """Runs of capitalised words that end in an organisation word: `Yale Humanitarian Research Lab`."""
+        found = []
+        for match in _CAPITALISED_RUN.finditer(text):
+            words = match.group(0).split(" ")
+            while words and (words[0].lower() in _FUNCTION_WORDS or words[0].endswith(("’s", "'s"))):
+                words.pop(0)
+            last = max((i for i, w in enumerate(words) if w in self.people.org_words), default=-1)
+            if not (0 <= last < len(words) - 2 and words[last + 1] in ("of", "for", "in")):
+                words = words[: last + 1]  # keep "Ministry of Defence", drop "Court Monday"
+            name = " ".join(words).rstrip(".,;:")
+            if len(words) < 2 or sum(w[:1].isupper() for w in words) < 2:
+                continue
+            start = match.start() + match.group(0).index(name)
+            end = start + len(name)
+            if any(s <= start and end <= e for s, e in spans) or fold(name) in self.known_forms:
+                continue  # inside a known actor, or a known actor itself
+            if any(start < s < end or start < e < end for s, e in spans if e - s > 3 and not self.geo.find(text[s:e])):
+                continue  # overlaps a known actor: not a name of its own
+            found.append((name, start, end, f"a name ending in “{words[-1]}”"))
+        return found
+
+    def _people_in(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[str, int, int, str]]:
+        people = []
+        words = list(_WORD.finditer(text))
+        i = 0
+        while i < len(words):
+            run = self._name_run(words, i)
+            if len(run) < 2:
+                i += 1
+                continue
+            start, end = words[run[0]].start(), words[run[-1]].end()
+            name = text[start:end].rstrip(".,")
+            end = start + len(name)
+            i = run[-1] + 1
+            if _overlaps(spans, start, end) or fold(name) in self.known_forms:
+                continue
+            evidence = self._person_evidence(text, words, run)
+            if evidence:
+                people.append((name, start, end, evidence))
+        return people
+
+    def _name_run(self, words: list[re.Match[str]], i: int) -> list[int]:
+        """Indexes of a run of 2-4 capitalised words (particles allowed inside) from i."""
+        first = words[i].group(0)
+        if not self._name_word(first) or first[:1].islower():
+            return []
+        run = [i]
+        j = i + 1
+        while j < len(words) and len(run) < 5:
+            gap = words[j - 1].end()
+            if words[j].start() - gap != 1:
+                break  # punctuation between the words
+            token = words[j].group(0)
+            if self._name_word(token):
+                run.append(j)
+            elif token.lower() in self.people.particles or token.split("-")[0] in self.people.particles:
+                if j + 1 < len(words) and _capitalised(words[j + 1].group(0)):
+                    run.append(j)
+                else:
+                    break
+            else:
+                break
+            j += 1
+        names = [k for k in run if self._name_word(words[k].group(0))]
+        return run if 2 <= len(names) <= 4 else []
+
+    def _name_word(self, token: str) -> bool:
+        """Goïta, Lai, al-Jalali: a word that can be part of a person's name."""
+        head, _, rest = token.partition("-")
+        if rest and head in self.people.particles and _capitalised(rest):
+            return True
+        if token.endswith(("’s", "'s", "’", "'")):
+            return False  # "Congo’s Therese Kayikwamba Wagner": a possessive is not part of the name
+        return _capitalised(token) and token not in self.people.not_names and token not in self.people.titles
+
+    def _person_evidence(self, text: str, words: list[re.Match[str]], run: list[int]) -> str | None:
+        after = run[-1] + 1
+        for skip in range(3):
+            k = after + skip
+            if k >= len(words):
+                break
+            token = words[k].group(0)
+            if token in self.people.speech_verbs:
+                between = text[words[run[-1]].end() : words[k].start()]
+                if "," not in between or skip == 0:
+                    return f"followed by “{token}”"
+            if token not in self.people.adverbs:
+                break
+        if after + 1 < len(words) and words[after].group(0) == "and":
+            partner = self._name_run(words, after + 1)  # "X and Y signed": both are people
+            if partner and self._person_evidence(text, words, partner) not in (None, "preceded by a title"):
+                return "named beside a speaker"
+        before = text[max(0, words[run[0]].start() - 40) : words[run[0]].start()].rstrip(" ,")
+        if any(before.endswith(title) for title in self.people.titles):
+            return "preceded by a title"
+        if re.search(r"(?:said|told|says)$", before):
+            return "named as a speaker"
+        tail = text[words[run[-1]].end() : words[run[-1]].end() + 60]
+        appositive = _APPOSITIVE.match(tail)
+        if appositive and any(w in self.people.titles for w in appositive.group(1).split()):
+            return "followed by a role"
+        return None
+
+    def _surnames(self, segments, taken, found, note) -> None:  # type: ignore[no-untyped-def]
+        """`Lerner said` after `Nicolas Lerner`: a surname alone is the person named before."""
+        surnames: dict[str, str] = {}
+        for fid, entry in found.items():
+            if entry.actor.type != "person":
+                continue
+            for form in (entry.actor.name, *entry.forms):
+                parts = form.split()
+                if len(parts) >= 2:
+                    surnames.setdefault(parts[-1], fid)
+        clashes = {s for s in surnames if sum(1 for f in found.values() if f.actor.name.endswith(" " + s)) > 1}
+        usable = {s: fid for s, fid in surnames.items() if s not in clashes and len(s) > 2}
+        if not usable:
+            return
+        pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(usable, key=len, reverse=True))) + r")\b")
+        for segment in segments:
+            for match in pattern.finditer(segment.text):
+                if _overlaps(taken[segment.offset], match.start(), match.end()):
+                    continue
+                entry = found[usable[match.group(1)]]
+                note(entry.actor, match.group(1), segment.offset + match.start())
+
+    # --- tags ------------------------------------------------------------------------
+
+    def _tags(self, segments: list[_Segment]) -> tuple[str, ...]:
+        scores: dict[str, float] = defaultdict(float)
+        for segment in segments:
+            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in segment.text)
+            for match in self.tag_matcher.find(lowered):
+                scores[match.values[0]] += segment.weight
+        chosen = [t for t in scores if scores[t] >= TAG_THRESHOLD]
+        return tuple(sorted(chosen, key=lambda t: (-scores[t], t))[:MAX_TAGS])
+
+
+def _actor(entry: ActorEntry) -> Actor:
+    return Actor(id=entry.id, name=entry.name, type=entry.type, country=entry.country)
+
+
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper() and not token.isupper() and any(c.islower() for c in token)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _trim_name(name: str) -> str:
+    words = name.split(" ")
+    while words and (not words[0][:1].isupper() or words[0] in ("The", "A", "An") or words[0].endswith(("’s", "'s"))):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _initials_fit(name: str, acronym: str) -> bool:
+    """RSF fits Rapid Support Forces; DGSE fits Directorate-General for External Security."""
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    initials = Counter(w[0].upper() for part in name.split() for w in part.split("-") if w[:1].isupper())
+    return len(letters) >= 2 and not Counter(letters) - initials and len(initials) <= len(letters) + 3
+
+
+def _guess_type(name: str) -> str:
+    if _STATE.search(name) and not _ARMED.search(name):
+        return "state_body"
+    if _ARMED.search(name) or _GROUP_FORCES.search(name):
+        return "armed_group"
+    return "organisation"

