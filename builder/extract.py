@@ -18,12 +18,13 @@ kept as given; everything else is derived here:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from slugify import slugify
 
-from .matcher import Match, Matcher, fold
+from .matcher import Match, Matcher, T, fold
 from .model import Actor, Briefing
 from .vocab import ActorEntry, Vocabulary, country_slug
 
@@ -73,12 +74,15 @@ class _Segment:
     offset: int  # position of the segment in the whole article, for ordering
 
 
-_ACRONYM = re.compile(
-    r"((?:[A-Z][\w'’.-]*|of|the|for|and|de|du|des|la|le|et|al|el|in|on|to)"
-    r"(?:[ ](?:[A-Z][\w'’.-]*|of|the|for|and|de|du|des|la|le|et|al|el|in|on|to))*)"
-    r"[ ]\(([A-Z][A-Za-z0-9&-]{1,11})\)"
-)
+_ACRONYM_USE = re.compile(r" \(([A-Z][A-Za-z0-9&-]{1,11})\)")
+_NAME_PART = r"(?:[A-Z][\w'’.-]*|of|the|for|and|de|du|des|la|le|et|al|el|in|on|to)"
+_NAME_BEFORE = re.compile(rf"{_NAME_PART}(?:[ ]{_NAME_PART})*$")
 _WORD = re.compile(r"[\w][\w'’.-]*")
+_TOKEN = re.compile(r"[^ ]+")
+_PARTICLE = r"(?:al|el|bin|ibn|ben|ag|ould|de|del|della|der|di|da|do|dos|du|la|le|van|von|y|abu)"
+_NAME_CANDIDATE = re.compile(
+    rf"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ ](?:{_PARTICLE}[ ])*(?:[A-Z]|{_PARTICLE}-[A-Z])[\w'’.-]*)+"
+)
 _ARMED = re.compile(
     r"\b(Front|Movement|Liberation|Brigades?|Militias?|Mujahideen|Jihad|Rebels?|Insurgents?|Cartel|Gang)\b"
 )
@@ -116,6 +120,7 @@ class Extractor:
         self.bodies = {b.role: b for b in vocab.state_bodies}
         self.analyst = vocab.regions
         self.people = vocab.people
+        self.title_suffixes = tuple(sorted(vocab.people.titles))
         self.geo = self._geo_matcher()
         self.actor_matcher = self._actor_matcher()
         self.tag_matcher: Matcher[str] = Matcher()
@@ -194,6 +199,8 @@ class Extractor:
             for iso3, country in self.vocab.countries.items():
                 names = {country.name, *self.vocab.places.country_names.get(iso3, ())}
                 demonyms = {*country.demonyms, *self.vocab.places.demonyms.get(iso3, ())}
+                if iso3 in self.vocab.places.adjectives:
+                    demonyms.add(self.vocab.places.adjectives[iso3])
                 for form in body.explicit:
                     for demonym in demonyms if "{demonym}" in form else [""]:
                         for name in names if "{country}" in form else [""]:
@@ -207,7 +214,10 @@ class Extractor:
 
     def extract(self, briefing: Briefing) -> tuple[Briefing, list[Candidate]]:
         segments = self._segments(briefing)
-        actor_hits = [(s, m) for s in segments for m in self._actor_matches(s.text)]
+        found = _per_segment(self.actor_matcher, segments)
+        actor_hits = [
+            (s, m) for s, matches in zip(segments, found, strict=True) for m in self._actor_matches(s.text, matches)
+        ]
         spans = defaultdict(list)
         for segment, match in actor_hits:
             spans[segment.offset].append(match)
@@ -250,9 +260,9 @@ class Extractor:
         firsts: dict[str, int] = {}
         pending: list[tuple[_Segment, Match[Geo], float]] = []
         resolved: list[tuple[_Segment, Match[Geo], str]] = []
-        for segment in segments:
+        for segment, matches in zip(segments, _per_segment(self.geo, segments), strict=True):
             inside_actor = actor_spans.get(segment.offset, [])
-            for match in self.geo.find(segment.text):
+            for match in matches:
                 geo = match.values[0]
                 if geo.kind == "none":
                     continue
@@ -304,10 +314,10 @@ class Extractor:
         if in_title:
             scores[min(in_title)[1]] += TITLE_SUBJECT_BONUS
 
-    def _actor_matches(self, text: str) -> list[Match[ActorRef]]:
+    def _actor_matches(self, text: str, matches: list[Match[ActorRef]]) -> list[Match[ActorRef]]:
         """Vocabulary matches, less one-word aliases that end a person's name (Thérèse Wagner)."""
         kept = []
-        for match in self.actor_matcher.find(text):
+        for match in matches:
             if " " not in match.text and match.values[0].kind == "vocab":
                 before = re.search(r"(\w[\w'’.-]*) $", text[max(0, match.start - 40) : match.start])
                 word = before.group(1) if before else ""
@@ -316,7 +326,7 @@ class Extractor:
                     and not word.endswith(("’s", "'s"))
                     and word not in self.people.not_names
                     and word not in self.people.titles
-                    and not self.geo.find(word)
+                    and word not in self.geo
                 ):
                     continue
             kept.append(match)
@@ -356,7 +366,7 @@ class Extractor:
             word[:1].isupper()
             and word not in self.people.titles
             and word not in self.people.not_names
-            and not self.geo.find(word)
+            and word not in self.geo
             and fold(word) not in self.known_forms
         )
 
@@ -409,8 +419,12 @@ class Extractor:
             if actor is not None:
                 note(actor, match.text, segment.offset + match.start)
                 taken[segment.offset].append((match.start, match.end))
-        for segment, geo_match, _ in geo_hits:
+        for segment, geo_match, code in geo_hits:
             taken[segment.offset].append((geo_match.start, geo_match.end))
+            if geo_match.values[0].kind == "capital" and self._speaks(segment.text, geo_match.end):
+                government = self._actor_for(ActorRef("body", "government", code))
+                if government is not None:  # "Kigali denies": the capital stands for its government
+                    note(government, geo_match.text, segment.offset + geo_match.start)
         candidates = self._find_new(segments, taken, found, note)
         self._surnames(segments, taken, found, note)
         ordered = sorted(found.values(), key=lambda f: (-f.count, f.first))
@@ -429,7 +443,7 @@ class Extractor:
         body = self.bodies[ref.key]
         country = self.vocab.countries[ref.country]
         demonyms = (*country.demonyms, *self.vocab.places.demonyms.get(ref.country, ()))
-        demonym = demonyms[0] if demonyms else country.name
+        demonym = self.vocab.places.adjectives.get(ref.country) or (demonyms[0] if demonyms else country.name)
         name = body.name.format(demonym=demonym, country=country.name)
         actor_id = body.id.format(country_id=country_slug(country))
         return Actor(id=actor_id, name=name, type="state_body", country=ref.country)
@@ -443,10 +457,8 @@ class Extractor:
         """Acronyms this text defines: {"AFP": "Armed Forces of the Philippines"}."""
         defined: dict[str, str] = {}
         for segment in segments:
-            for match in _ACRONYM.finditer(segment.text):
-                name = _trim_name(match.group(1))
-                if name and _initials_fit(name, match.group(2)):
-                    defined.setdefault(match.group(2), name)
+            for name, acronym, _, _ in _acronyms(segment.text):
+                defined.setdefault(acronym, name)
         return defined
 
     def _find_new(self, segments, taken, found, note) -> list[Candidate]:  # type: ignore[no-untyped-def]
@@ -454,19 +466,14 @@ class Extractor:
         candidates: dict[str, Candidate] = {}
         for segment in segments:
             spans = taken[segment.offset]
-            for match in _ACRONYM.finditer(segment.text):
-                name = _trim_name(match.group(1))
-                acronym = match.group(2)
-                if not name or not _initials_fit(name, acronym):
-                    continue
-                start = match.start(1) + match.group(1).index(name)
-                if _overlaps(spans, start, match.end()) or fold(name) in self.known_forms:
+            for name, acronym, start, end in _acronyms(segment.text):
+                if _overlaps(spans, start, end) or fold(name) in self.known_forms:
                     continue
                 kind = _guess_type(name)
                 actor = Actor(id=str(slugify(acronym if len(name) > 60 else name)), name=name, type=kind)
                 note(actor, name, segment.offset + start)
                 found[actor.id].forms.add(acronym)
-                spans.append((start, match.end()))
+                spans.append((start, end))
                 candidates.setdefault(name, Candidate(name, kind, f"defines the acronym {acronym}"))
             for name, start, end, evidence in self._organisations_in(segment.text, spans):
                 kind = _guess_type(name)
@@ -507,55 +514,52 @@ class Extractor:
             end = start + len(name)
             if any(s <= start and end <= e for s, e in spans) or fold(name) in self.known_forms:
                 continue  # inside a known actor, or a known actor itself
-            if any(start < s < end or start < e < end for s, e in spans if e - s > 3 and not self.geo.find(text[s:e])):
+            if any(start < s < end or start < e < end for s, e in spans if e - s > 3 and text[s:e] not in self.geo):
                 continue  # overlaps a known actor: not a name of its own
             found.append((name, start, end, f"a name ending in “{words[-1]}”"))
         return found
 
     def _people_in(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[str, int, int, str]]:
+        """People the text introduces: 2-4 name words with a title, a speech verb or a role."""
         people = []
-        words = list(_WORD.finditer(text))
-        i = 0
-        while i < len(words):
-            run = self._name_run(words, i)
-            if len(run) < 2:
-                i += 1
-                continue
-            start, end = words[run[0]].start(), words[run[-1]].end()
-            name = text[start:end].rstrip(".,")
-            end = start + len(name)
-            i = run[-1] + 1
+        for start, end in self._name_runs(text):
+            name = text[start:end]
             if _overlaps(spans, start, end) or fold(name) in self.known_forms:
                 continue
-            evidence = self._person_evidence(text, words, run)
+            evidence = self._person_evidence(text, start, end)
             if evidence:
                 people.append((name, start, end, evidence))
         return people
 
-    def _name_run(self, words: list[re.Match[str]], i: int) -> list[int]:
-        """Indexes of a run of 2-4 capitalised words (particles allowed inside) from i."""
-        first = words[i].group(0)
-        if not self._name_word(first) or first[:1].islower():
-            return []
-        run = [i]
-        j = i + 1
-        while j < len(words) and len(run) < 5:
-            gap = words[j - 1].end()
-            if words[j].start() - gap != 1:
-                break  # punctuation between the words
-            token = words[j].group(0)
-            if self._name_word(token):
-                run.append(j)
-            elif token.lower() in self.people.particles or token.split("-")[0] in self.people.particles:
-                if j + 1 < len(words) and _capitalised(words[j + 1].group(0)):
-                    run.append(j)
-                else:
+    def _name_runs(self, text: str, at: int | None = None) -> list[tuple[int, int]]:
+        """(start, end) of each run of 2-4 name words (particles allowed inside); or the one at `at`."""
+        runs = []
+        found = _NAME_CANDIDATE.finditer(text) if at is None else [_NAME_CANDIDATE.match(text, at)]
+        for candidate in found:
+            if candidate is None:
+                continue
+            tokens = [
+                (m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, candidate.start(), candidate.end())
+            ]
+            run: list[tuple[int, int, str]] = []
+            for token in [*tokens, (0, 0, "")]:
+                word = token[2]
+                if word and self._name_word(word):
+                    run.append(token)
+                    continue
+                if word and run and word in self.people.particles:
+                    run.append(token)
+                    continue
+                while run and not self._name_word(run[-1][2]):
+                    run.pop()  # a particle cannot end a name
+                names = sum(1 for t in run if self._name_word(t[2]))
+                if 2 <= names <= 4:
+                    end = run[-1][1] - (1 if run[-1][2].endswith(".") and len(run[-1][2]) > 2 else 0)
+                    runs.append((run[0][0], end))
+                run = []
+                if at is not None:
                     break
-            else:
-                break
-            j += 1
-        names = [k for k in run if self._name_word(words[k].group(0))]
-        return run if 2 <= len(names) <= 4 else []
+        return runs
 
     def _name_word(self, token: str) -> bool:
         """Goïta, Lai, al-Jalali: a word that can be part of a person's name."""
@@ -566,30 +570,31 @@ class Extractor:
             return False  # "Congo’s Therese Kayikwamba Wagner": a possessive is not part of the name
         return _capitalised(token) and token not in self.people.not_names and token not in self.people.titles
 
-    def _person_evidence(self, text: str, words: list[re.Match[str]], run: list[int]) -> str | None:
-        after = run[-1] + 1
-        for skip in range(3):
-            k = after + skip
-            if k >= len(words):
-                break
-            token = words[k].group(0)
-            if token in self.people.speech_verbs:
-                between = text[words[run[-1]].end() : words[k].start()]
-                if "," not in between or skip == 0:
-                    return f"followed by “{token}”"
+    def _speaks(self, text: str, end: int) -> str | None:
+        """The speech verb after a name ("Lerner also warned"), if there is one."""
+        following = list(_WORD.finditer(text, end, end + 80))[:3]
+        for skip, word in enumerate(following):
+            token = word.group(0)
+            if token in self.people.speech_verbs and (skip == 0 or "," not in text[end : word.start()]):
+                return token
             if token not in self.people.adverbs:
                 break
-        if after + 1 < len(words) and words[after].group(0) == "and":
-            partner = self._name_run(words, after + 1)  # "X and Y signed": both are people
-            if partner and self._person_evidence(text, words, partner) not in (None, "preceded by a title"):
+        return None
+
+    def _person_evidence(self, text: str, start: int, end: int) -> str | None:
+        verb = self._speaks(text, end)
+        if verb:
+            return f"followed by “{verb}”"
+        if text.startswith(" and ", end):
+            partner = self._name_runs(text, at=end + 5)  # "X and Y signed": both are people
+            if partner and self._person_evidence(text, *partner[0]) not in (None, "preceded by a title"):
                 return "named beside a speaker"
-        before = text[max(0, words[run[0]].start() - 40) : words[run[0]].start()].rstrip(" ,")
-        if any(before.endswith(title) for title in self.people.titles):
+        before = text[max(0, start - 40) : start].rstrip(" ,")
+        if before.endswith(self.title_suffixes):
             return "preceded by a title"
         if re.search(r"(?:said|told|says)$", before):
             return "named as a speaker"
-        tail = text[words[run[-1]].end() : words[run[-1]].end() + 60]
-        appositive = _APPOSITIVE.match(tail)
+        appositive = _APPOSITIVE.match(text, end, end + 60)
         if appositive and any(w in self.people.titles for w in appositive.group(1).split()):
             return "followed by a role"
         return None
@@ -620,12 +625,28 @@ class Extractor:
 
     def _tags(self, segments: list[_Segment]) -> tuple[str, ...]:
         scores: dict[str, float] = defaultdict(float)
-        for segment in segments:
-            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in segment.text)
-            for match in self.tag_matcher.find(lowered):
+        for segment, matches in zip(segments, _per_segment(self.tag_matcher, segments, lower=True), strict=True):
+            for match in matches:
                 scores[match.values[0]] += segment.weight
         chosen = [t for t in scores if scores[t] >= TAG_THRESHOLD]
         return tuple(sorted(chosen, key=lambda t: (-scores[t], t))[:MAX_TAGS])
+
+
+def _per_segment(matcher: Matcher[T], segments: list[_Segment], *, lower: bool = False) -> list[list[Match[T]]]:
+    """One scan of the whole article; each match placed in its segment, positions relative to it."""
+    whole = "\n".join(segment.text for segment in segments)
+    if lower:
+        lowered = whole.lower()
+        whole = (
+            lowered if len(lowered) == len(whole) else "".join(c if len(c.lower()) > 1 else c.lower() for c in whole)
+        )
+    starts = [segment.offset for segment in segments]
+    placed: list[list[Match[T]]] = [[] for _ in segments]
+    for match in matcher.find(whole):
+        index = bisect_right(starts, match.start) - 1
+        offset = starts[index]
+        placed[index].append(Match(match.start - offset, match.end - offset, match.text, match.values))
+    return placed
 
 
 def _actor(entry: ActorEntry) -> Actor:
@@ -633,11 +654,26 @@ def _actor(entry: ActorEntry) -> Actor:
 
 
 def _capitalised(token: str) -> bool:
-    return token[:1].isupper() and not token.isupper() and any(c.islower() for c in token)
+    """Goïta, Al-Qaeda: a capital then some lower case (not U.S., not JNIM)."""
+    return token[:1].isupper() and not token.isupper()
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
+
+
+def _acronyms(text: str) -> list[tuple[str, str, int, int]]:
+    """(name, acronym, start, end) of each "Rapid Support Forces (RSF)" in the text."""
+    found = []
+    for use in _ACRONYM_USE.finditer(text):
+        before = _NAME_BEFORE.search(text, max(0, use.start() - 160), use.start())
+        if before is None:
+            continue
+        name = _trim_name(before.group(0))
+        acronym = use.group(1)
+        if name and _initials_fit(name, acronym):
+            found.append((name, acronym, use.start() - len(name), use.end()))
+    return found
 
 
 def _trim_name(name: str) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Hashable
 from dataclasses import dataclass
-from functools import cache
 from typing import Generic, TypeVar
 
 import ahocorasick
@@ -21,7 +20,6 @@ T = TypeVar("T", bound=Hashable)
 _PUNCTUATION = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u00a0": " "}
 
 
-@cache
 def _fold_char(char: str) -> str:
     if char in _PUNCTUATION:
         return _PUNCTUATION[char]
@@ -29,9 +27,17 @@ def _fold_char(char: str) -> str:
     return base if base.isalpha() and len(base) == 1 else char
 
 
+# Latin letters with diacritics (up to Latin Extended Additional) and typographic marks.
+_FOLD = {
+    code: folded
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00), *map(ord, _PUNCTUATION)]
+    if (folded := _fold_char(chr(code))) != chr(code)
+}
+
+
 def fold(text: str) -> str:
     """Same length as text: accents off, curly apostrophes straight, hyphens plain."""
-    return "".join(map(_fold_char, text))
+    return text.translate(_FOLD)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +73,10 @@ class Matcher(Generic[T]):
         if self._values:
             self._automaton.make_automaton()
         return self
+
+    def __contains__(self, surface: str) -> bool:
+        """Whether `surface` as a whole is one of the names (a dictionary lookup, no scan)."""
+        return fold(surface) in self._values
 
     def find(self, text: str) -> list[Match[T]]:
         if not self._values:

@@ -80,6 +80,7 @@ class StateBody:
 class Places:
     country_names: dict[str, tuple[str, ...]]
     demonyms: dict[str, tuple[str, ...]]
+    adjectives: dict[str, str]
     ambiguous: dict[str, tuple[str, ...]]
     places: dict[str, str | None]
     first_names: frozenset[str]
@@ -291,7 +292,7 @@ def _places(folder: Path, codes: set[str]) -> Places:
     data, node, path = _read(folder, "places.yml")
     reader = _Reader(path)
     top = located_mapping(data, node, path, 1, "places.yml")
-    keys = {"country_names", "demonyms", "ambiguous", "places", "first_names", "not_places"}
+    keys = {"country_names", "demonyms", "adjectives", "ambiguous", "places", "first_names", "not_places"}
     reader.keys(top, keys)
     country = _country_check(codes)
 
@@ -320,9 +321,16 @@ def _places(folder: Path, codes: set[str]) -> Places:
             places[str(name)] = country(reader, code, top.line_of("places"))
     else:
         reader.fail(top.line_of("places"), "places must be a mapping of name to country code or null")
+    adjectives: dict[str, str] = {}
+    for code, adjective in (top.data.get("adjectives") or {}).items():
+        if country(reader, code, top.line_of("adjectives")) and isinstance(adjective, str):
+            adjectives[code] = adjective
+        elif not isinstance(adjective, str):
+            reader.fail(top.line_of("adjectives"), f"adjectives: {code} must map to a word")
     result = Places(
         country_names=code_lists("country_names", keyed_by_code=True),
         demonyms=code_lists("demonyms", keyed_by_code=True),
+        adjectives=adjectives,
         ambiguous=code_lists("ambiguous", keyed_by_code=False),
         places=places,
         first_names=frozenset(reader.texts(top, "first_names")),
