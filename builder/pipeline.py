@@ -73,7 +73,7 @@ def _candidate_warnings(root: Path, seed_file: str, candidates: list[Candidate])
         line = next((i for i, text in enumerate(lines, 1) if candidate.name in text), 1)
         message = (
             f"actor not in vocab/actors.yml: {candidate.name!r} "
-            f"(looks like a {candidate.type.replace('_', ' ')}: {candidate.evidence})"
+            f"({candidate.type.replace('_', ' ')}? {candidate.evidence})"
         )
         warnings.append(Problem(seed_file, line, message, Severity.WARNING))
     return warnings

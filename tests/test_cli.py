@@ -76,3 +76,20 @@ def test_every_command_is_documented_in_the_readme() -> None:
 def test_python_dash_m_and_version(project: Path) -> None:
     result = run_cli(project, "--version")
     assert result.returncode == 0 and result.stdout.startswith("briefings ")
+
+
+def test_check_lists_actors_missing_from_the_vocabulary(project: Path) -> None:
+    (project / "seeds" / "001_aaaaaaaaaaaaaaaa.txt").write_text(
+        "Fighting flares in SudanMon, 10 Nov 2025 12:19:19 GMT\n\n"
+        "The Zamzam Relief Network (ZRN) said aid was blocked, said Amina Yusuf, the group’s coordinator.",
+        encoding="utf-8",
+    )
+    result = run_cli(project, "check")
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [
+        "seeds/001_aaaaaaaaaaaaaaaa.txt:3: warning: actor not in vocab/actors.yml: 'Amina Yusuf' "
+        "(person? named as a speaker)",
+        "seeds/001_aaaaaaaaaaaaaaaa.txt:3: warning: actor not in vocab/actors.yml: 'Zamzam Relief Network' "
+        "(organisation? defines the acronym ZRN)",
+        "briefings: 1 briefings, 0 errors, 2 warnings",
+    ]
