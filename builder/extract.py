@@ -84,7 +84,7 @@ _NAME_CANDIDATE = re.compile(
     rf"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ ](?:{_PARTICLE}[ ])*(?:[A-Z]|{_PARTICLE}-[A-Z])[\w'’.-]*)+"
 )
 _ARMED = re.compile(
-    r"\b(Front|Movement|Liberation|Brigades?|Militias?|Mujahideen|Jihad|Rebels?|Insurgents?|Cartel|Gang)\b"
+    r"\b(Front|Movement|Liberation|Brigades?|Militias?|Mujahideen|Jihad|Rebels?|Insurgents?|[Cc]artel|[Gg]ang|militia)\b"
 )
 _STATE = re.compile(
     r"\b(Ministry|Directorate|Agency|Service|Police|Presidency|Armed Forces|Defen[cs]e Forces|Security Forces|Guard|"
@@ -96,6 +96,7 @@ _APPOSITIVE = re.compile(
 )
 _GROUP_FORCES = re.compile(r"\b(Forces|Army|Group)\b")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.&-]*(?: (?:(?:of|for|and|the|de|du|des|in) )*[A-Z][\w'’.&-]*)+")
+_GROUP_NOUN = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.-]*[ ]){0,3}[A-Z][\w'’.-]*)[ ](cartel|gang|militia)\b")
 _FUNCTION_WORDS = frozenset(
     "the a an in on at by for from with without since after before during while when where what who why how but"
     " and or if as it its this that these those there their they he she we you i his her our my your some many"
@@ -195,6 +196,9 @@ class Extractor:
                 for article in ("al-", "al ", "el-", "el "):  # al-Shabaab, Al-Shabaab
                     if form.lower().startswith(article):
                         matcher.add(article[0].swapcase() + form[1:], ref)
+                head, _, last = form.rpartition(" ")
+                if head and last in self.vocab.people.org_words:  # "Sinaloa cartel", "Wagner group"
+                    matcher.add(f"{head} {last.lower()}", ref)
         for body in self.vocab.state_bodies:
             for iso3, country in self.vocab.countries.items():
                 names = {country.name, *self.vocab.places.country_names.get(iso3, ())}
@@ -323,6 +327,7 @@ class Extractor:
                 word = before.group(1) if before else ""
                 if (
                     _capitalised(word)
+                    and not re.search(r"-[a-z]", word)  # "Al-Qaeda-linked Al-Shabaab" is no name
                     and not word.endswith(("’s", "'s"))
                     and word not in self.people.not_names
                     and word not in self.people.titles
@@ -498,8 +503,21 @@ class Extractor:
         return sorted(candidates.values(), key=lambda c: c.name)
 
     def _organisations_in(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[str, int, int, str]]:
-        """Runs of capitalised words that end in an organisation word: `Yale Humanitarian Research Lab`."""
+        """Runs of capitalised words that end in an organisation word: `Yale Humanitarian Research Lab`,
+        or that a group noun follows: `the Guadalajara cartel`."""
         found = []
+        actor_spans = [(s, e) for s, e in spans if text[s:e] not in self.geo]
+        for match in _GROUP_NOUN.finditer(text):
+            name, start, end = match.group(0), match.start(), match.end()
+            head = match.group(1)
+            geo = self.geo.find(head)
+            if head.split()[0] in self.people.not_names or head in self.people.titles:
+                continue
+            if any(g.values[0].kind in ("name", "demonym", "ambiguous") for g in geo):
+                continue  # "Mexican cartels" are no name
+            if _overlaps(actor_spans, start, end) or fold(name) in self.known_forms:
+                continue
+            found.append((name, start, end, f"a name followed by “{match.group(2)}”"))
         for match in _CAPITALISED_RUN.finditer(text):
             words = match.group(0).split(" ")
             while words and (words[0].lower() in _FUNCTION_WORDS or words[0].endswith(("’s", "'s"))):
@@ -514,7 +532,7 @@ class Extractor:
             end = start + len(name)
             if any(s <= start and end <= e for s, e in spans) or fold(name) in self.known_forms:
                 continue  # inside a known actor, or a known actor itself
-            if any(start < s < end or start < e < end for s, e in spans if e - s > 3 and text[s:e] not in self.geo):
+            if any(start < s < end or start < e < end for s, e in actor_spans if e - s > 3):
                 continue  # overlaps a known actor: not a name of its own
             found.append((name, start, end, f"a name ending in “{words[-1]}”"))
         return found

@@ -11,7 +11,7 @@ from pathlib import Path
 from .errors import BriefingError, Problem, Severity
 from .extract import Candidate, Extractor
 from .model import Briefing
-from .render import Labels
+from .render import Catalog
 from .seeds import discover, load
 from .settings import Settings, load_settings
 from .site import GENERATED_ROOTS, assign_slugs, generate
@@ -25,7 +25,7 @@ class Result:
     briefings: list[Briefing] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     changes: Changes | None = None  # None: nothing was written
-    labels: Labels = field(default_factory=Labels)
+    catalog: Catalog = field(default_factory=Catalog)
 
     @property
     def ok(self) -> bool:
@@ -50,7 +50,12 @@ def check(
     except BriefingError as error:
         return Result(settings, loaded.briefings, sorted(problems + list(error.problems)))
     extractor = Extractor(vocab)
-    labels = Labels({c.iso3: c.name for c in vocab.countries.values()}, {t.id: t.name for t in vocab.tags})
+    catalog = Catalog(
+        countries={c.iso3: c.name for c in vocab.countries.values()},
+        paths={c.iso3: c.m49 for c in vocab.countries.values()},
+        tags={t.id: (t.name, t.description) for t in vocab.tags},
+        analyst={r.name: (r.description, ", ".join(sorted(r.members)), r.source) for r in vocab.regions},
+    )
     briefings = []
     for briefing in loaded.briefings:
         extracted, candidates = extractor.extract(briefing)
@@ -59,7 +64,7 @@ def check(
             problems += _candidate_warnings(root, briefing.source.file, candidates)
     if not any(p.severity is Severity.ERROR for p in problems):
         briefings = assign_slugs(briefings)
-    return Result(settings, briefings, sorted(problems), labels=labels)
+    return Result(settings, briefings, sorted(problems), catalog=catalog)
 
 
 def _candidate_warnings(root: Path, seed_file: str, candidates: list[Candidate]) -> list[Problem]:
@@ -83,7 +88,7 @@ def build(root: Path, *, progress: bool = False) -> Result:
     """Validate every seed; only if all are valid, bring docs/ up to date."""
     result = check(root, progress=progress)
     if result.ok:
-        tree = generate(result.briefings, result.settings, result.labels)
+        tree = generate(result.briefings, result.settings, result.catalog)
         result.changes = sync_tree(root / result.settings.docs_dir, tree, GENERATED_ROOTS)
     return result
 

@@ -11,11 +11,13 @@ from dataclasses import replace
 
 from slugify import slugify
 
+from .exports import exports
+from .indexes import index_pages, related
 from .model import Briefing
-from .render import Labels, permalink_path, render_briefing, render_home, render_redirect
+from .render import Catalog, permalink_path, render_briefing, render_home, render_redirect
 from .settings import Settings
 
-GENERATED_ROOTS = ("briefings", "b", "index.md")
+GENERATED_ROOTS = ("briefings", "b", "index.md", "tags", "timeline", "regions", "countries", "actors", "data")
 MAX_SLUG = 80
 
 
@@ -44,10 +46,14 @@ def assign_slugs(briefings: list[Briefing]) -> list[Briefing]:
     return sorted(assigned, key=lambda b: (b.date, b.id))
 
 
-def generate(briefings: list[Briefing], settings: Settings, labels: Labels | None = None) -> dict[str, str]:
+def generate(briefings: list[Briefing], settings: Settings, catalog: Catalog | None = None) -> dict[str, str]:
     """The whole generated tree. Briefings must already have their slugs."""
+    catalog = catalog or Catalog()
     tree: dict[str, str] = {"index.md": render_home(briefings, settings)}
+    neighbours = related(briefings)
     for briefing in briefings:
-        tree[briefing.path] = render_briefing(briefing, settings, labels)
+        tree[briefing.path] = render_briefing(briefing, settings, catalog, neighbours[briefing.id])
         tree[permalink_path(briefing)] = render_redirect(briefing)
+    tree.update(index_pages(briefings, catalog))
+    tree.update(exports(briefings, settings))
     return dict(sorted(tree.items()))

@@ -26,7 +26,7 @@ def test_seed_gives_its_golden_page_and_json(seed: Path, update_golden: bool) ->
     assert result.ok, result.problems
     (briefing,) = result.briefings
     settings = Settings()
-    page = render_briefing(briefing, settings, result.labels)
+    page = render_briefing(briefing, settings, result.catalog)
     record = json.dumps(metadata(briefing, settings) | {"paragraphs": list(briefing.paragraphs)}, indent=2)
     expected_page = GOLDEN / f"{seed.stem}.page.md"
     expected_json = GOLDEN / f"{seed.stem}.json"

@@ -176,4 +176,4 @@ def test_a_second_build_writes_nothing(built: Path) -> None:
     """What keeps `mkdocs serve` from rebuilding in a loop: unchanged pages are not rewritten."""
     result = run_cli(built, "build")
     assert result.returncode == 0, result.stderr
-    assert "0 files written, 0 removed, 7 unchanged" in result.stderr
+    assert "; 0 files written, 0 removed, " in result.stderr

@@ -1,0 +1,375 @@
+"""The reader's indexes: tags, timeline, regions, countries and actor dossiers. Pure.
+
+One small class per index says how briefings are grouped and where the pages go; one
+shared engine (`Index.pages`) renders the overview and a page per group. Every page is
+plain Markdown below docs/, so any engine that reads docs/ can publish it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from slugify import slugify
+
+from .markup import html_text, md_text
+from .model import Actor, Briefing
+from .render import MONTHS, Catalog, human_date, link, page
+
+ACTOR_TYPES = {
+    "armed_group": "Armed groups",
+    "state_body": "State bodies",
+    "organisation": "Organisations",
+    "person": "People",
+}
+RELATED = 5
+NEIGHBOURS = 200  # related briefings are looked for among this many nearest per actor or country
+
+
+def tag_path(tag: str) -> str:
+    return f"tags/{tag}/index.md"
+
+
+def country_path(iso3: str) -> str:
+    return f"countries/{iso3.lower()}/index.md"
+
+
+def region_path(name: str) -> str:
+    return f"regions/{slugify(name) or 'unnamed'}/index.md"
+
+
+def actor_path(actor_id: str) -> str:
+    return f"actors/{actor_id}/index.md"
+
+
+def year_path(year: int) -> str:
+    return f"timeline/{year}/index.md"
+
+
+def newest_first(briefings: Iterable[Briefing]) -> list[Briefing]:
+    return sorted(briefings, key=lambda b: (b.date, b.id), reverse=True)
+
+
+def listing(briefings: Iterable[Briefing], here: str, catalog: Catalog) -> list[str]:
+    """A list of briefings, newest first: date, title, primary country, summary."""
+    lines = []
+    for briefing in newest_first(briefings):
+        country = catalog.country_name(briefing.primary_country) if briefing.primary_country else None
+        where = f" · {md_text(country)}" if country else ""
+        lines += [
+            f"- **{human_date(briefing.date, time=False)}** · "
+            f"[{md_text(briefing.title)}]({link(here, briefing.path)}){where}  ",
+            f"  {md_text(briefing.summary)}",
+        ]
+    return lines
+
+
+def timeline_lines(briefings: Iterable[Briefing], here: str, catalog: Catalog, *, level: int = 2) -> list[str]:
+    """Briefings grouped by year, month and day, newest first."""
+    by_month: dict[tuple[int, int], list[Briefing]] = defaultdict(list)
+    for briefing in briefings:
+        by_month[(briefing.date.year, briefing.date.month)].append(briefing)
+    lines: list[str] = []
+    year = None
+    for key in sorted(by_month, reverse=True):
+        if key[0] != year:
+            year = key[0]
+            lines += [f"{'#' * level} {year}", ""]
+        month = f"{MONTHS[key[1] - 1]} {key[0]}"
+        lines += [f"{'#' * (level + 1)} {month} {{#{key[0]}-{key[1]:02d}}}", ""]
+        lines += [*listing(by_month[key], here, catalog), ""]
+    return lines
+
+
+def month_counts(briefings: Iterable[Briefing]) -> dict[tuple[int, int], int]:
+    counts = Counter((b.date.year, b.date.month) for b in briefings)
+    if not counts:
+        return {}
+    (year, month), last = min(counts), max(counts)
+    filled: dict[tuple[int, int], int] = {}
+    while (year, month) <= last:
+        filled[(year, month)] = counts.get((year, month), 0)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return filled
+
+
+def chart_svg(briefings: Iterable[Briefing], title: str) -> str:
+    """Briefings per month as a bar chart: an SVG file, no script, nothing from another host."""
+    counts = month_counts(briefings)
+    width, height, pad = max(320, 14 * len(counts) + 60), 160, 30
+    top = max(counts.values(), default=1) or 1
+    bar = (width - pad - 10) / max(1, len(counts))
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="t d" font-family="sans-serif" font-size="10">',
+        f'<title id="t">{md_escape_xml(title)}</title>',
+        f'<desc id="d">{len(counts)} months; at most {top} briefings in a month.</desc>',
+        f'<line x1="{pad}" y1="{height - pad}" x2="{width - 10}" y2="{height - pad}" stroke="#777"/>',
+        f'<text x="{pad - 4}" y="{pad + 4}" text-anchor="end" fill="#555">{top}</text>',
+        f'<text x="{pad - 4}" y="{height - pad}" text-anchor="end" fill="#555">0</text>',
+    ]
+    for index, ((year, month), count) in enumerate(counts.items()):
+        x = pad + index * bar
+        h = (height - 2 * pad) * count / top
+        label = f"{MONTHS[month - 1]} {year}: {count}"
+        parts.append(
+            f'<rect x="{x + 1:.1f}" y="{height - pad - h:.1f}" width="{max(1.0, bar - 2):.1f}" '
+            f'height="{h:.1f}" fill="#3f51b5"><title>{label}</title></rect>'
+        )
+        if month == 1 or index == 0:
+            parts.append(f'<text x="{x + 1:.1f}" y="{height - pad + 14}" fill="#555">{year}</text>')
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
+
+
+def md_escape_xml(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@dataclass
+class Group:
+    """One page of an index: a tag, a region, a country, an actor."""
+
+    path: str
+    title: str
+    briefings: list[Briefing] = field(default_factory=list)
+    intro: list[str] = field(default_factory=list)  # Markdown, already escaped
+    kind: str = ""  # an actor's type
+
+
+class Index:
+    """The shared engine: an overview page and one page per group, each listing its briefings."""
+
+    folder = ""
+    title = ""
+    description = ""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.with_pages: set[str] = set()  # countries that have a page
+
+    def groups(self, briefings: list[Briefing]) -> list[Group]:
+        raise NotImplementedError
+
+    def overview(self, groups: list[Group]) -> list[str]:
+        here = f"{self.folder}/index.md"
+        return [
+            f"- [{md_text(g.title)}]({link(here, g.path)}) ({len(g.briefings)})"
+            for g in sorted(groups, key=lambda g: (-len(g.briefings), g.title))
+        ]
+
+    def pages(self, briefings: list[Briefing]) -> dict[str, str]:
+        groups = self.groups(briefings)
+        here = f"{self.folder}/index.md"
+        body = [f"# {self.title}", "", self.description, "", *self.overview(groups), ""]
+        tree = {here: page({"title": self.title}, "\n".join(body), "seeds/")}
+        for group in groups:
+            lines = [f"# {md_text(group.title)}", "", *group.intro]
+            count = len(group.briefings)
+            lines += [f"{count} briefing{'s' if count != 1 else ''}.", ""]
+            lines += timeline_lines(group.briefings, group.path, self.catalog)
+            tree[group.path] = page({"title": html_text(group.title)}, "\n".join(lines), "seeds/")
+        return tree
+
+
+class TagIndex(Index):
+    folder, title = "tags", "Tags"
+    description = "Topics from the archive's controlled vocabulary, with the number of briefings on each."
+
+    def groups(self, briefings: list[Briefing]) -> list[Group]:
+        groups: dict[str, Group] = {}
+        for briefing in briefings:
+            for tag in briefing.tags:
+                name, description = self.catalog.tags.get(tag, (tag, ""))
+                group = groups.setdefault(tag, Group(tag_path(tag), name, intro=[md_text(description), ""]))
+                group.briefings.append(briefing)
+        return [groups[k] for k in sorted(groups)]
+
+
+class CountryIndex(Index):
+    folder, title = "countries", "Countries"
+    description = "Every country the briefings name, with the number of briefings naming it."
+
+    def groups(self, briefings: list[Briefing]) -> list[Group]:
+        groups: dict[str, Group] = {}
+        for briefing in briefings:
+            for code in briefing.countries:
+                path = self.catalog.paths.get(code, ())
+                intro = [f"Region: {md_text(' › '.join(path))}", ""] if path else []
+                group = groups.setdefault(code, Group(country_path(code), self.catalog.country_name(code), intro=intro))
+                group.briefings.append(briefing)
+        return [groups[k] for k in sorted(groups)]
+
+
+class RegionIndex(Index):
+    folder, title = "regions", "Regions"
+    description = "UN M49 regions down to countries, then the analysts' regions, by primary country."
+
+    def groups(self, briefings: list[Briefing]) -> list[Group]:
+        groups: dict[str, Group] = {}
+        self.with_pages = {code for briefing in briefings for code in briefing.countries}
+        for briefing in briefings:
+            for name in briefing.regions:
+                source = self.catalog.analyst.get(name)
+                intro = [md_text(f"{source[0]} Members: {source[1]}. Source: {source[2]}."), ""] if source else []
+                group = groups.setdefault(name, Group(region_path(name), name, intro=intro))
+                group.briefings.append(briefing)
+        return [groups[k] for k in sorted(groups)]
+
+    def overview(self, groups: list[Group]) -> list[str]:
+        here = f"{self.folder}/index.md"
+        by_name = {g.title: g for g in groups}
+        tree: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+        for group in groups:
+            for briefing in group.briefings:
+                if briefing.primary_country and group.title == briefing.region:
+                    tree[self.catalog.paths.get(briefing.primary_country, ())][briefing.primary_country] += 1
+        lines = ["## UN M49 regions", ""]
+        seen: set[str] = set()
+        for path in sorted(tree):
+            for depth, name in enumerate(path):
+                if name in seen or name not in by_name:
+                    continue
+                seen.add(name)
+                count = len(by_name[name].briefings)
+                lines.append(f"{'    ' * depth}- [{md_text(name)}]({link(here, by_name[name].path)}) ({count})")
+            for code, count in sorted(tree[path].items(), key=lambda item: (-item[1], item[0])):
+                name = md_text(self.catalog.country_name(code))
+                if code in self.with_pages:
+                    name = f"[{name}]({link(here, country_path(code))})"
+                lines.append(f"{'    ' * len(path)}- {name} ({count})")
+        analyst = [g for g in groups if g.title in self.catalog.analyst]
+        if analyst:
+            lines += ["", "## Analysts' regions", ""]
+            lines += [f"- [{md_text(g.title)}]({link(here, g.path)}) ({len(g.briefings)})" for g in analyst]
+        return lines
+
+
+class ActorIndex(Index):
+    folder, title = "actors", "Actors"
+    description = "Armed groups, state bodies, organisations and people, with a dossier for each."
+
+    def groups(self, briefings: list[Briefing]) -> list[Group]:
+        self.with_pages = {code for briefing in briefings for code in briefing.countries}
+        found: dict[str, tuple[Actor, list[Briefing], set[str]]] = {}
+        partners: dict[str, Counter[str]] = defaultdict(Counter)
+        for briefing in briefings:
+            ids = [a.id for a in briefing.actors]
+            for actor in briefing.actors:
+                entry = found.setdefault(actor.id, (actor, [], set()))
+                entry[1].append(briefing)
+                entry[2].update(actor.aliases)
+                partners[actor.id].update(i for i in ids if i != actor.id)
+        groups = []
+        for actor_id in sorted(found):
+            actor, seen_in, aliases = found[actor_id]
+            dossier = self._dossier(actor, seen_in, aliases, partners[actor_id], found)
+            groups.append(Group(actor_path(actor_id), actor.name, seen_in, dossier, actor.type))
+        return groups
+
+    def _dossier(
+        self,
+        actor: Actor,
+        seen_in: list[Briefing],
+        aliases: set[str],
+        partners: Counter[str],
+        found: dict[str, tuple[Actor, list[Briefing], set[str]]],
+    ) -> list[str]:
+        here = actor_path(actor.id)
+        kind = {"armed_group": "armed group", "state_body": "state body"}.get(actor.type, actor.type)
+        lines = [f"**Type:** {kind}  "]
+        if actor.country:
+            name = md_text(self.catalog.country_name(actor.country))
+            if actor.country in self.with_pages:
+                name = f"[{name}]({link(here, country_path(actor.country))})"
+            lines.append(f"**Home country:** {name}  ")
+        others = sorted(aliases - {actor.name})
+        if others:
+            lines.append(f"**Also written:** {md_text(', '.join(others))}  ")
+        first, last = min(b.date for b in seen_in), max(b.date for b in seen_in)
+        lines.append(f"**First seen:** {human_date(first, time=False)} · **last seen:** {human_date(last, time=False)}")
+        lines.append("")
+        top = sorted(partners.items(), key=lambda item: (-item[1], item[0]))[:8]
+        if top:
+            names = [f"[{md_text(found[i][0].name)}]({link(here, actor_path(i))}) ({n})" for i, n in top]
+            lines += [f"**Seen most often with:** {', '.join(names)}", ""]
+        return lines
+
+    def overview(self, groups: list[Group]) -> list[str]:
+        here = f"{self.folder}/index.md"
+        by_type: dict[str, list[Group]] = defaultdict(list)
+        for group in groups:
+            by_type[group.kind].append(group)
+        lines = []
+        for actor_type, heading in ACTOR_TYPES.items():
+            members = sorted(by_type.get(actor_type, []), key=lambda g: (-len(g.briefings), g.title))
+            if members:
+                lines += [f"## {heading}", ""]
+                lines += [f"- [{md_text(g.title)}]({link(here, g.path)}) ({len(g.briefings)})" for g in members]
+                lines.append("")
+        return lines
+
+
+def timeline_pages(briefings: list[Briefing], catalog: Catalog) -> dict[str, str]:
+    """/timeline/ with a chart of briefings per month, and one page per year."""
+    here = "timeline/index.md"
+    years = sorted({b.date.year for b in briefings}, reverse=True)
+    lines = ["# Timeline", "", "![Briefings per month](chart.svg)", ""]
+    if years:
+        lines += ["Years: " + " · ".join(f"[{y}]({link(here, year_path(y))})" for y in years), ""]
+    lines += timeline_lines(briefings, here, catalog)
+    tree = {
+        here: page({"title": "Timeline"}, "\n".join(lines), "seeds/"),
+        "timeline/chart.svg": chart_svg(briefings, "Briefings per month"),
+    }
+    for year in years:
+        of_year = [b for b in briefings if b.date.year == year]
+        body = [f"# {year}", "", f"{len(of_year)} briefings.", ""]
+        body += timeline_lines(of_year, year_path(year), catalog, level=2)
+        tree[year_path(year)] = page({"title": str(year)}, "\n".join(body), "seeds/")
+    return tree
+
+
+def related(briefings: list[Briefing]) -> dict[str, list[Briefing]]:
+    """For each briefing, those sharing most actors and countries, then nearest in time."""
+    by_date = sorted(briefings, key=lambda b: (b.date, b.id))
+    postings: dict[str, list[Briefing]] = defaultdict(list)
+    for briefing in by_date:
+        for key in {*(f"a:{a.id}" for a in briefing.actors), *(f"c:{c}" for c in briefing.countries)}:
+            postings[key].append(briefing)
+    dates = {key: [b.date for b in posting] for key, posting in postings.items()}
+    result: dict[str, list[Briefing]] = {}
+    for briefing in by_date:
+        scores: Counter[str] = Counter()
+        chosen: dict[str, Briefing] = {}
+        keys = [(f"a:{a.id}", 2) for a in briefing.actors] + [(f"c:{c}", 1) for c in briefing.countries]
+        for key, weight in keys:
+            for other in _nearest(postings[key], dates[key], briefing.date):
+                if other.id != briefing.id:
+                    scores[other.id] += weight
+                    chosen[other.id] = other
+        ranked = sorted(
+            chosen.values(),
+            key=lambda o: (-scores[o.id], abs((o.date - briefing.date).total_seconds()), o.id),
+        )
+        result[briefing.id] = ranked[:RELATED]
+    return result
+
+
+def _nearest(posting: list[Briefing], dates: list[datetime], moment: datetime) -> list[Briefing]:
+    if len(posting) <= NEIGHBOURS:
+        return posting
+    index = bisect.bisect_left(dates, moment)
+    start = max(0, min(index - NEIGHBOURS // 2, len(posting) - NEIGHBOURS))
+    return posting[start : start + NEIGHBOURS]
+
+
+def index_pages(briefings: list[Briefing], catalog: Catalog) -> dict[str, str]:
+    tree: dict[str, str] = {}
+    for index in (TagIndex(catalog), CountryIndex(catalog), RegionIndex(catalog), ActorIndex(catalog)):
+        tree.update(index.pages(briefings))
+    tree.update(timeline_pages(briefings, catalog))
+    return tree
