@@ -11,7 +11,7 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from slugify import slugify
 
@@ -365,6 +365,54 @@ def _nearest(posting: list[Briefing], dates: list[datetime], moment: datetime) -
     index = bisect.bisect_left(dates, moment)
     start = max(0, min(index - NEIGHBOURS // 2, len(posting) - NEIGHBOURS))
     return posting[start : start + NEIGHBOURS]
+
+
+ACTIVE_DAYS = 90  # "recently" on the home page: the 90 days before the newest briefing
+INDEXES = (
+    ("Timeline", "timeline/index.md"),
+    ("Tags", "tags/index.md"),
+    ("Regions", "regions/index.md"),
+    ("Countries", "countries/index.md"),
+    ("Actors", "actors/index.md"),
+    ("Data (JSON, CSV)", "about.md#data"),
+    ("How this archive is made", "about.md"),
+)
+
+
+def home_page(briefings: list[Briefing], latest: int, catalog: Catalog) -> str:
+    """Latest briefings, the most active regions and actors lately, and every index."""
+    here = "index.md"
+    lines = ["# Briefing archive", ""]
+    if briefings:
+        first, last = min(b.date for b in briefings), max(b.date for b in briefings)
+        count = f"{len(briefings)} briefing{'s' if len(briefings) != 1 else ''}"
+        span = f"from {human_date(first, time=False)} to {human_date(last, time=False)}"
+        lines += [f"The archive holds {count}, {span}.", ""]
+    else:
+        lines += ["The archive holds no briefings yet: add a seed to `seeds/`.", ""]
+    lines += [" · ".join(f"[{name}]({link(here, path)})" for name, path in INDEXES), ""]
+    if briefings:
+        since = max(b.date for b in briefings) - timedelta(days=ACTIVE_DAYS)
+        recent = [b for b in briefings if b.date >= since]
+        regions = Counter(b.region for b in recent if b.region)
+        actors = Counter(a.id for b in recent for a in b.actors if a.type != "person")
+        names = {a.id: a.name for b in recent for a in b.actors}
+        lines += [f"## Most active in the last {ACTIVE_DAYS} days", ""]
+        if regions:
+            top = sorted(regions.items(), key=lambda item: (-item[1], item[0]))[:6]
+            lines.append(
+                "**Regions:** "
+                + ", ".join(f"[{md_text(r)}]({link(here, region_path(r))}) ({n})" for r, n in top)
+                + "  "
+            )
+        if actors:
+            top = sorted(actors.items(), key=lambda item: (-item[1], names[item[0]]))[:8]
+            lines.append(
+                "**Actors:** " + ", ".join(f"[{md_text(names[a])}]({link(here, actor_path(a))}) ({n})" for a, n in top)
+            )
+        lines += ["", "## Latest briefings", "", *listing(newest_first(briefings)[:latest], here, catalog), ""]
+    front = {"title": "Briefing archive", "hide": ["navigation", "toc"]}
+    return page(front, "\n".join(lines), "seeds/")
 
 
 def index_pages(briefings: list[Briefing], catalog: Catalog) -> dict[str, str]:

@@ -200,29 +200,3 @@ def render_redirect(briefing: Briefing) -> str:
     }
     body = f"This briefing is at [{md_text(briefing.title)}]({target})."
     return page(front, body, briefing.source.file)
-
-
-def render_home(briefings: list[Briefing], settings: Settings) -> str:
-    latest = sorted(briefings, key=lambda b: (b.date, b.id), reverse=True)[: settings.home_latest]
-    front = {"title": "Latest briefings", "hide": ["navigation"]}
-    lines = ["# Latest briefings", ""]
-    if briefings:
-        first, last = min(b.date for b in briefings), max(b.date for b in briefings)
-        count = f"{len(briefings)} briefing{'s' if len(briefings) != 1 else ''}"
-        lines += [
-            f"The archive holds {count}, from {human_date(first, time=False)} to {human_date(last, time=False)}.",
-            "",
-        ]
-    else:
-        lines += ["The archive holds no briefings yet: add a seed to `seeds/`.", ""]
-    for briefing in latest:
-        lines += [
-            f"## [{md_text(briefing.title)}]({link('index.md', briefing.path)})",
-            "",
-            f"*{human_date(briefing.date)}*",
-            "",
-            md_text(briefing.summary),
-            "",
-        ]
-    lines += ["[How this archive is made](about.md)", ""]
-    return page(front, "\n".join(lines), "seeds/")

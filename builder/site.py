@@ -12,9 +12,9 @@ from dataclasses import replace
 from slugify import slugify
 
 from .exports import exports
-from .indexes import index_pages, related
+from .indexes import home_page, index_pages, related
 from .model import Briefing
-from .render import Catalog, permalink_path, render_briefing, render_home, render_redirect
+from .render import Catalog, permalink_path, render_briefing, render_redirect
 from .settings import Settings
 
 GENERATED_ROOTS = ("briefings", "b", "index.md", "tags", "timeline", "regions", "countries", "actors", "data")
@@ -49,7 +49,7 @@ def assign_slugs(briefings: list[Briefing]) -> list[Briefing]:
 def generate(briefings: list[Briefing], settings: Settings, catalog: Catalog | None = None) -> dict[str, str]:
     """The whole generated tree. Briefings must already have their slugs."""
     catalog = catalog or Catalog()
-    tree: dict[str, str] = {"index.md": render_home(briefings, settings)}
+    tree: dict[str, str] = {"index.md": home_page(briefings, settings.home_latest, catalog)}
     neighbours = related(briefings)
     for briefing in briefings:
         tree[briefing.path] = render_briefing(briefing, settings, catalog, neighbours[briefing.id])
