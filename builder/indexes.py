@@ -8,6 +8,7 @@ plain Markdown below docs/, so any engine that reads docs/ can publish it.
 from __future__ import annotations
 
 import bisect
+import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from datetime import datetime, timedelta
 
 from slugify import slugify
 
+from .feeds import atom
 from .markup import html_text, md_text
 from .model import Actor, Briefing
 from .render import MONTHS, Catalog, human_date, link, page
@@ -161,7 +163,7 @@ class Index:
             for g in sorted(groups, key=lambda g: (-len(g.briefings), g.title))
         ]
 
-    def pages(self, briefings: list[Briefing]) -> dict[str, str]:
+    def pages(self, briefings: list[Briefing], site_url: str) -> dict[str, str]:
         groups = self.groups(briefings)
         here = f"{self.folder}/index.md"
         body = [f"# {self.title}", "", self.description, "", *self.overview(groups), ""]
@@ -169,9 +171,11 @@ class Index:
         for group in groups:
             lines = [f"# {md_text(group.title)}", "", *group.intro]
             count = len(group.briefings)
-            lines += [f"{count} briefing{'s' if count != 1 else ''}.", ""]
+            lines += [f"{count} briefing{'s' if count != 1 else ''} · [Atom feed](feed.xml)", ""]
             lines += timeline_lines(group.briefings, group.path, self.catalog)
             tree[group.path] = page({"title": html_text(group.title)}, "\n".join(lines), "seeds/")
+            feed_path = posixpath.join(posixpath.dirname(group.path), "feed.xml")
+            tree[feed_path] = atom(f"Briefings: {group.title}", group.path, group.briefings, site_url)
         return tree
 
 
@@ -375,6 +379,7 @@ INDEXES = (
     ("Countries", "countries/index.md"),
     ("Actors", "actors/index.md"),
     ("Data (JSON, CSV)", "about.md#data"),
+    ("Atom feed", "feed.xml"),
     ("How this archive is made", "about.md"),
 )
 
@@ -415,9 +420,9 @@ def home_page(briefings: list[Briefing], latest: int, catalog: Catalog) -> str:
     return page(front, "\n".join(lines), "seeds/")
 
 
-def index_pages(briefings: list[Briefing], catalog: Catalog) -> dict[str, str]:
-    tree: dict[str, str] = {}
+def index_pages(briefings: list[Briefing], catalog: Catalog, site_url: str) -> dict[str, str]:
+    tree: dict[str, str] = {"feed.xml": atom("Briefing archive", "index.md", briefings, site_url)}
     for index in (TagIndex(catalog), CountryIndex(catalog), RegionIndex(catalog), ActorIndex(catalog)):
-        tree.update(index.pages(briefings))
+        tree.update(index.pages(briefings, site_url))
     tree.update(timeline_pages(briefings, catalog))
     return tree

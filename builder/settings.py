@@ -17,21 +17,34 @@ class Settings:
     home_latest: int = 20  # briefings listed on the home page
     seeds_dir: str = "seeds"
     docs_dir: str = "docs"
+    site_url: str = ""  # the site's address, for feeds; taken from mkdocs.yml
+
+
+def site_url(root: Path) -> str:
+    """mkdocs.yml's site_url (with its !ENV default), read the way MkDocs reads it."""
+    from mkdocs.utils.yaml import yaml_load
+
+    path = root / "mkdocs.yml"
+    if not path.is_file():
+        return ""
+    with path.open(encoding="utf-8") as stream:
+        config = yaml_load(stream)
+    return str(config.get("site_url") or "") if isinstance(config, dict) else ""
 
 
 def load_settings(root: Path) -> Settings:
     path = root / SETTINGS_FILE
     if not path.is_file():
-        return Settings()
+        return Settings(site_url=site_url(root))
     data, node = load_yaml(path.read_text(encoding="utf-8"), SETTINGS_FILE)
     if data is None:
-        return Settings()
+        return Settings(site_url=site_url(root))
     meta = located_mapping(data, node, SETTINGS_FILE, 1, "archive.yml")
     defaults = Settings()
     problems = []
     values: dict[str, object] = {}
     for key, value in meta.data.items():
-        if not hasattr(defaults, key):
+        if not hasattr(defaults, key) or key == "site_url":
             problems.append(Problem(SETTINGS_FILE, meta.line_of(key), f"unknown setting {key!r}"))
         elif type(value) is not type(getattr(defaults, key)):
             expected = type(getattr(defaults, key)).__name__
@@ -40,4 +53,4 @@ def load_settings(root: Path) -> Settings:
             values[key] = value
     if problems:
         raise BriefingError(problems)
-    return Settings(**values)  # type: ignore[arg-type]
+    return Settings(**values, site_url=site_url(root))  # type: ignore[arg-type]

@@ -17,7 +17,18 @@ from .model import Briefing
 from .render import Catalog, permalink_path, render_briefing, render_redirect
 from .settings import Settings
 
-GENERATED_ROOTS = ("briefings", "b", "index.md", "tags", "timeline", "regions", "countries", "actors", "data")
+GENERATED_ROOTS = (
+    "briefings",
+    "b",
+    "index.md",
+    "feed.xml",
+    "tags",
+    "timeline",
+    "regions",
+    "countries",
+    "actors",
+    "data",
+)
 MAX_SLUG = 80
 
 
@@ -54,6 +65,6 @@ def generate(briefings: list[Briefing], settings: Settings, catalog: Catalog | N
     for briefing in briefings:
         tree[briefing.path] = render_briefing(briefing, settings, catalog, neighbours[briefing.id])
         tree[permalink_path(briefing)] = render_redirect(briefing)
-    tree.update(index_pages(briefings, catalog))
+    tree.update(index_pages(briefings, catalog, settings.site_url))
     tree.update(exports(briefings, settings))
     return dict(sorted(tree.items()))

@@ -1,0 +1,47 @@
+"""Atom feeds of the archive and of every tag, region, country and actor. Pure.
+
+Written with feedgen (a maintained feed library: escaping and the Atom format are its
+job). Deterministic: the feed's `updated` is its newest entry's, never the build time.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from datetime import UTC, datetime
+
+from feedgen.feed import FeedGenerator
+
+from .model import Briefing
+
+FEED_ENTRIES = 50
+
+
+def page_url(path: str) -> str:
+    """tags/terrorism/index.md -> tags/terrorism/ (the URL MkDocs gives the page)."""
+    folder = posixpath.dirname(path)
+    return f"{folder}/" if folder else ""
+
+
+def atom(title: str, page: str, briefings: list[Briefing], site_url: str) -> str:
+    """The feed of a page (`page` is its path below docs/), newest briefings first."""
+    base = site_url.rstrip("/") + "/"
+    here = page_url(page)
+    newest = sorted(briefings, key=lambda b: (b.date, b.id), reverse=True)[:FEED_ENTRIES]
+    feed = FeedGenerator()
+    feed.id(base + here)
+    feed.title(title)
+    feed.link(href=base + here, rel="alternate")
+    feed.link(href=base + here + "feed.xml", rel="self")
+    feed.language("en")
+    feed.updated(max((b.updated or b.date for b in newest), default=datetime(1970, 1, 1, tzinfo=UTC)))
+    for briefing in newest:
+        entry = feed.add_entry(order="append")
+        entry.id(base + f"b/{briefing.id}/")
+        entry.title(briefing.title)
+        entry.link(href=base + briefing.url)
+        entry.published(briefing.date)
+        entry.updated(briefing.updated or briefing.date)
+        entry.summary(briefing.summary)
+        if briefing.source.name:
+            entry.author(name=briefing.source.name)
+    return str(feed.atom_str(pretty=True).decode("utf-8"))
