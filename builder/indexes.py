@@ -55,21 +55,21 @@ def newest_first(briefings: Iterable[Briefing]) -> list[Briefing]:
     return sorted(briefings, key=lambda b: (b.date, b.id), reverse=True)
 
 
-def listing(briefings: Iterable[Briefing], here: str, catalog: Catalog) -> list[str]:
-    """A list of briefings, newest first: date, title, primary country, summary."""
+def listing(briefings: Iterable[Briefing], here: str, catalog: Catalog, *, summaries: bool = True) -> list[str]:
+    """A list of briefings, newest first: date, title, primary country and (optionally) summary."""
     lines = []
     for briefing in newest_first(briefings):
         country = catalog.country_name(briefing.primary_country) if briefing.primary_country else None
         where = f" · {md_text(country)}" if country else ""
-        lines += [
-            f"- **{human_date(briefing.date, time=False)}** · "
-            f"[{md_text(briefing.title)}]({link(here, briefing.path)}){where}  ",
-            f"  {md_text(briefing.summary)}",
-        ]
+        title = f"[{md_text(briefing.title)}]({link(here, briefing.path)})"
+        entry = f"- **{human_date(briefing.date, time=False)}** · {title}{where}"
+        lines += [f"{entry}  ", f"  {md_text(briefing.summary)}"] if summaries else [entry]
     return lines
 
 
-def timeline_lines(briefings: Iterable[Briefing], here: str, catalog: Catalog, *, level: int = 2) -> list[str]:
+def timeline_lines(
+    briefings: Iterable[Briefing], here: str, catalog: Catalog, *, level: int = 2, summaries: bool = False
+) -> list[str]:
     """Briefings grouped by year, month and day, newest first."""
     by_month: dict[tuple[int, int], list[Briefing]] = defaultdict(list)
     for briefing in briefings:
@@ -82,7 +82,7 @@ def timeline_lines(briefings: Iterable[Briefing], here: str, catalog: Catalog, *
             lines += [f"{'#' * level} {year}", ""]
         month = f"{MONTHS[key[1] - 1]} {key[0]}"
         lines += [f"{'#' * (level + 1)} {month} {{#{key[0]}-{key[1]:02d}}}", ""]
-        lines += [*listing(by_month[key], here, catalog), ""]
+        lines += [*listing(by_month[key], here, catalog, summaries=summaries), ""]
     return lines
 
 
@@ -148,6 +148,7 @@ class Index:
     folder = ""
     title = ""
     description = ""
+    summaries = False  # each group page lists its briefings with their summaries
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
@@ -172,7 +173,7 @@ class Index:
             lines = [f"# {md_text(group.title)}", "", *group.intro]
             count = len(group.briefings)
             lines += [f"{count} briefing{'s' if count != 1 else ''} · [Atom feed](feed.xml)", ""]
-            lines += timeline_lines(group.briefings, group.path, self.catalog)
+            lines += timeline_lines(group.briefings, group.path, self.catalog, summaries=self.summaries)
             tree[group.path] = page({"title": html_text(group.title)}, "\n".join(lines), "seeds/")
             feed_path = posixpath.join(posixpath.dirname(group.path), "feed.xml")
             tree[feed_path] = atom(f"Briefings: {group.title}", group.path, group.briefings, site_url)
@@ -180,7 +181,7 @@ class Index:
 
 
 class TagIndex(Index):
-    folder, title = "tags", "Tags"
+    folder, title, summaries = "tags", "Tags", True
     description = "Topics from the archive's controlled vocabulary, with the number of briefings on each."
 
     def groups(self, briefings: list[Briefing]) -> list[Group]:
@@ -326,14 +327,14 @@ def timeline_pages(briefings: list[Briefing], catalog: Catalog) -> dict[str, str
         lines += ["Years: " + " · ".join(f"[{y}]({link(here, year_path(y))})" for y in years), ""]
     lines += timeline_lines(briefings, here, catalog)
     tree = {
-        here: page({"title": "Timeline"}, "\n".join(lines), "seeds/"),
+        here: page({"title": "Timeline", "search": {"exclude": True}}, "\n".join(lines), "seeds/"),
         "timeline/chart.svg": chart_svg(briefings, "Briefings per month"),
     }
     for year in years:
         of_year = [b for b in briefings if b.date.year == year]
         body = [f"# {year}", "", f"{len(of_year)} briefings.", ""]
         body += timeline_lines(of_year, year_path(year), catalog, level=2)
-        tree[year_path(year)] = page({"title": str(year)}, "\n".join(body), "seeds/")
+        tree[year_path(year)] = page({"title": str(year), "search": {"exclude": True}}, "\n".join(body), "seeds/")
     return tree
 
 

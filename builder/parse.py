@@ -136,6 +136,7 @@ def _to_utc(match: re.Match[str]) -> datetime:
 # --- paragraphs -----------------------------------------------------------------------
 
 _SENTENCE_END = ".?!\u2026"
+_INTERESTING = re.compile(r'[.?!\u2026\u201c\u201d"]')
 _DOUBLE_QUOTES = f'{OPEN_QUOTE}{CLOSE_QUOTE}"'
 # Words that end in a full stop but never end a sentence: titles before a name,
 # "No. 2", and the like. Compared lower-case, without the final dot.
@@ -162,7 +163,8 @@ def split_paragraphs(body: str) -> list[str]:
     depth = 0  # curly quotations open in the current paragraph
     straight_open = False  # a straight " is open in the current paragraph
     i, n = 0, len(body)
-    while i < n:
+    while (found := _INTERESTING.search(body, i)) is not None:  # jump to the next quote or stop
+        i = found.start()
         char = body[i]
         if char == OPEN_QUOTE:
             depth += 1

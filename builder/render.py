@@ -7,7 +7,6 @@ Front matter is written by a safe YAML dumper, never assembled from strings.
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -81,7 +80,12 @@ def page(front: dict[str, Any], body: str, source: str) -> str:
 
 def link(from_page: str, to_page: str) -> str:
     """Relative link between two pages below docs/, as MkDocs checks and rewrites it."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    here = from_page.split("/")[:-1]
+    there = to_page.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,18 +189,29 @@ def source_lines(briefing: Briefing) -> list[str]:
 
 
 def permalink_path(briefing: Briefing) -> str:
-    return f"b/{briefing.id}.md"
+    return f"b/{briefing.id}/index.html"
+
+
+REDIRECT = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={target}">
+<link rel="canonical" href="{target}">
+</head>
+<body>
+<p>This briefing is at <a href="{target}">{title}</a>.</p>
+</body>
+</html>
+"""
 
 
 def render_redirect(briefing: Briefing) -> str:
-    """The permanent citable page /b/<id>/, which sends the reader to the briefing."""
-    here = permalink_path(briefing)
-    target = link(here, briefing.path)
-    front = {
-        "title": html_text(briefing.title),
-        "template": "redirect.html",
-        "location": "../../" + briefing.url,  # relative to the page's own URL, b/<id>/
-        "search": {"exclude": True},
-    }
-    body = f"This briefing is at [{md_text(briefing.title)}]({target})."
-    return page(front, body, briefing.source.file)
+    """The permanent citable address /b/<id>/: a static page that sends the reader on.
+
+    Plain HTML, copied as it is by MkDocs (or any engine), so it costs no page build.
+    """
+    target = "../../" + briefing.url  # relative to b/<id>/; the URL is ASCII slug and digits
+    return REDIRECT.format(title=html_text(briefing.title), target=html_text(target))

@@ -9,7 +9,6 @@ written, so a seed error never leaves a half-built docs/.
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,8 +30,11 @@ def sync_tree(docs: Path, tree: dict[str, str], roots: tuple[str, ...]) -> Chang
         if target.is_file() and target.read_bytes() == data:
             changes.unchanged += 1
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomic(target, data)
+        if target.exists():
+            _write_atomic(target, data)
+        else:  # a new file: nobody can be reading a half of it
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
         changes.written.append(relative)
     for root in roots:
         for stale in _existing(docs / root):
@@ -45,14 +47,13 @@ def sync_tree(docs: Path, tree: dict[str, str], roots: tuple[str, ...]) -> Chang
 
 
 def _write_atomic(target: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=target.suffix)
+    """Write beside the target, then rename over it: readers see the old file or the new one."""
+    temporary = target.with_name(f".tmp-{os.getpid()}-{target.name}")
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        Path(temporary).chmod(0o644)
-        Path(temporary).replace(target)
+        temporary.write_bytes(data)
+        temporary.replace(target)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 

@@ -54,12 +54,12 @@ def test_a_curators_slug_is_kept() -> None:
 def test_generated_tree_has_page_permalink_and_home() -> None:
     (one,) = assign_slugs([briefing("a" * 16, "Title")])
     tree = generate([one], Settings())
-    assert {"b/aaaaaaaaaaaaaaaa.md", "briefings/2025/11/10/title.md", "index.md"} <= set(tree)
+    assert {"b/aaaaaaaaaaaaaaaa/index.html", "briefings/2025/11/10/title.md", "index.md"} <= set(tree)
     assert {"tags/index.md", "timeline/index.md", "timeline/chart.svg", "timeline/2025/index.md"} <= set(tree)
     assert {"regions/index.md", "countries/index.md", "actors/index.md"} <= set(tree)
     assert {"data/briefings.json", "data/briefings.csv"} <= set(tree)
     assert all(path.split("/")[0] in GENERATED_ROOTS for path in tree)
-    assert "location: ../../briefings/2025/11/10/title/\n" in tree["b/aaaaaaaaaaaaaaaa.md"]
+    assert 'content="0; url=../../briefings/2025/11/10/title/"' in tree["b/aaaaaaaaaaaaaaaa/index.html"]
     assert "[Title](briefings/2025/11/10/title.md)" in tree["index.md"]
 
 
