@@ -199,6 +199,10 @@ class Extractor:
                 head, _, last = form.rpartition(" ")
                 if head and last in self.vocab.people.org_words:  # "Sinaloa cartel", "Wagner group"
                     matcher.add(f"{head} {last.lower()}", ref)
+        capitals: dict[str, set[str]] = defaultdict(set)
+        for city in self.vocab.cities:
+            if city.capital:
+                capitals[city.country].add(city.name)
         for body in self.vocab.state_bodies:
             for iso3, country in self.vocab.countries.items():
                 names = {country.name, *self.vocab.places.country_names.get(iso3, ())}
@@ -208,7 +212,9 @@ class Extractor:
                 for form in body.explicit:
                     for demonym in demonyms if "{demonym}" in form else [""]:
                         for name in names if "{country}" in form else [""]:
-                            matcher.add(form.format(demonym=demonym, country=name), ActorRef("body", body.role, iso3))
+                            for capital in capitals[iso3] if "{capital}" in form else [""]:
+                                surface = form.format(demonym=demonym, country=name, capital=capital)
+                                matcher.add(surface, ActorRef("body", body.role, iso3))
             for form in body.generic:
                 for variant in (form, form[0].upper() + form[1:]):
                     matcher.add(variant, ActorRef("generic", body.role))

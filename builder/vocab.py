@@ -277,8 +277,10 @@ def _state_bodies(folder: Path) -> tuple[StateBody, ...]:
         role, name, template = reader.text(item, "role"), reader.text(item, "name"), reader.text(item, "id")
         explicit, generic = reader.texts(item, "explicit"), reader.texts(item, "generic")
         for form in explicit:
-            if "{demonym}" not in form and "{country}" not in form:
-                reader.fail(item.line_of("explicit"), f"explicit form {form!r} names no {{demonym}} or {{country}}")
+            if not any(slot in form for slot in ("{demonym}", "{country}", "{capital}")):
+                reader.fail(
+                    item.line_of("explicit"), f"explicit form {form!r} names no {{demonym}}, {{country}} or {{capital}}"
+                )
         if role:
             reader.unique(roles, role, item.line_of("role"), "role")
         if role and name and template:
