@@ -149,6 +149,7 @@ class Index:
     title = ""
     description = ""
     summaries = False  # each group page lists its briefings with their summaries
+    searchable = True  # group pages are in the search index
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
@@ -174,7 +175,10 @@ class Index:
             count = len(group.briefings)
             lines += [f"{count} briefing{'s' if count != 1 else ''} · [Atom feed](feed.xml)", ""]
             lines += timeline_lines(group.briefings, group.path, self.catalog, summaries=self.summaries)
-            tree[group.path] = page({"title": html_text(group.title)}, "\n".join(lines), "seeds/")
+            front: dict[str, object] = {"title": html_text(group.title)}
+            if not self.searchable:  # lists of briefings the search already finds one by one
+                front["search"] = {"exclude": True}
+            tree[group.path] = page(front, "\n".join(lines), "seeds/")
             feed_path = posixpath.join(posixpath.dirname(group.path), "feed.xml")
             tree[feed_path] = atom(f"Briefings: {group.title}", group.path, group.briefings, site_url)
         return tree
@@ -195,7 +199,7 @@ class TagIndex(Index):
 
 
 class CountryIndex(Index):
-    folder, title = "countries", "Countries"
+    folder, title, searchable = "countries", "Countries", False
     description = "Every country the briefings name, with the number of briefings naming it."
 
     def groups(self, briefings: list[Briefing]) -> list[Group]:
@@ -210,7 +214,7 @@ class CountryIndex(Index):
 
 
 class RegionIndex(Index):
-    folder, title = "regions", "Regions"
+    folder, title, searchable = "regions", "Regions", False
     description = "UN M49 regions down to countries, then the analysts' regions, by primary country."
 
     def groups(self, briefings: list[Briefing]) -> list[Group]:
