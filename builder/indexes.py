@@ -155,8 +155,22 @@ class Index:
         self.catalog = catalog
         self.with_pages: set[str] = set()  # countries that have a page
 
-    def groups(self, briefings: list[Briefing]) -> list[Group]:
+    def keys(self, briefing: Briefing) -> Iterable[str]:
+        """The groups a briefing belongs to."""
         raise NotImplementedError
+
+    def new_group(self, key: str) -> Group:
+        raise NotImplementedError
+
+    def groups(self, briefings: list[Briefing]) -> list[Group]:
+        self.with_pages = {code for briefing in briefings for code in briefing.countries}
+        groups: dict[str, Group] = {}
+        for briefing in briefings:
+            for key in self.keys(briefing):
+                if key not in groups:
+                    groups[key] = self.new_group(key)
+                groups[key].briefings.append(briefing)
+        return [groups[key] for key in sorted(groups)]
 
     def overview(self, groups: list[Group]) -> list[str]:
         here = f"{self.folder}/index.md"
@@ -188,45 +202,38 @@ class TagIndex(Index):
     folder, title, summaries = "tags", "Tags", True
     description = "Topics from the archive's controlled vocabulary, with the number of briefings on each."
 
-    def groups(self, briefings: list[Briefing]) -> list[Group]:
-        groups: dict[str, Group] = {}
-        for briefing in briefings:
-            for tag in briefing.tags:
-                name, description = self.catalog.tags.get(tag, (tag, ""))
-                group = groups.setdefault(tag, Group(tag_path(tag), name, intro=[md_text(description), ""]))
-                group.briefings.append(briefing)
-        return [groups[k] for k in sorted(groups)]
+    def keys(self, briefing: Briefing) -> Iterable[str]:
+        return briefing.tags
+
+    def new_group(self, key: str) -> Group:
+        name, description = self.catalog.tags.get(key, (key, ""))
+        return Group(tag_path(key), name, intro=[md_text(description), ""])
 
 
 class CountryIndex(Index):
     folder, title, searchable = "countries", "Countries", False
     description = "Every country the briefings name, with the number of briefings naming it."
 
-    def groups(self, briefings: list[Briefing]) -> list[Group]:
-        groups: dict[str, Group] = {}
-        for briefing in briefings:
-            for code in briefing.countries:
-                path = self.catalog.paths.get(code, ())
-                intro = [f"Region: {md_text(' › '.join(path))}", ""] if path else []
-                group = groups.setdefault(code, Group(country_path(code), self.catalog.country_name(code), intro=intro))
-                group.briefings.append(briefing)
-        return [groups[k] for k in sorted(groups)]
+    def keys(self, briefing: Briefing) -> Iterable[str]:
+        return briefing.countries
+
+    def new_group(self, key: str) -> Group:
+        path = self.catalog.paths.get(key, ())
+        intro = [f"Region: {md_text(' › '.join(path))}", ""] if path else []
+        return Group(country_path(key), self.catalog.country_name(key), intro=intro)
 
 
 class RegionIndex(Index):
     folder, title, searchable = "regions", "Regions", False
     description = "UN M49 regions down to countries, then the analysts' regions, by primary country."
 
-    def groups(self, briefings: list[Briefing]) -> list[Group]:
-        groups: dict[str, Group] = {}
-        self.with_pages = {code for briefing in briefings for code in briefing.countries}
-        for briefing in briefings:
-            for name in briefing.regions:
-                source = self.catalog.analyst.get(name)
-                intro = [md_text(f"{source[0]} Members: {source[1]}. Source: {source[2]}."), ""] if source else []
-                group = groups.setdefault(name, Group(region_path(name), name, intro=intro))
-                group.briefings.append(briefing)
-        return [groups[k] for k in sorted(groups)]
+    def keys(self, briefing: Briefing) -> Iterable[str]:
+        return briefing.regions
+
+    def new_group(self, key: str) -> Group:
+        source = self.catalog.analyst.get(key)
+        intro = [md_text(f"{source[0]} Members: {source[1]}. Source: {source[2]}."), ""] if source else []
+        return Group(region_path(key), key, intro=intro)
 
     def overview(self, groups: list[Group]) -> list[str]:
         here = f"{self.folder}/index.md"
