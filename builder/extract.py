@@ -96,7 +96,8 @@ _APPOSITIVE = re.compile(
 )
 _GROUP_FORCES = re.compile(r"\b(Forces|Army|Group)\b")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.&-]*(?: (?:(?:of|for|and|the|de|du|des|in) )*[A-Z][\w'’.&-]*)+")
-_GROUP_NOUN = re.compile(r"(?<![\w'’-])((?:[A-Z][\w'’.-]*[ ]){0,3}[A-Z][\w'’.-]*)[ ](cartel|gang|militia)\b")
+_GROUP_NOUN = re.compile(r" (cartel|gang|militia)\b")
+_NAME_BEHIND = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’.-]*[ ]){0,3}[A-Z][\w'’.-]*$")
 _FUNCTION_WORDS = frozenset(
     "the a an in on at by for from with without since after before during while when where what who why how but"
     " and or if as it its this that these those there their they he she we you i his her our my your some many"
@@ -513,9 +514,12 @@ class Extractor:
         or that a group noun follows: `the Guadalajara cartel`."""
         found = []
         actor_spans = [(s, e) for s, e in spans if text[s:e] not in self.geo]
-        for match in _GROUP_NOUN.finditer(text):
-            name, start, end = match.group(0), match.start(), match.end()
-            head = match.group(1)
+        for noun in _GROUP_NOUN.finditer(text):
+            behind = _NAME_BEHIND.search(text, max(0, noun.start() - 80), noun.start())
+            if behind is None:
+                continue
+            head, start, end = behind.group(0), behind.start(), noun.end()
+            name = text[start:end]
             geo = self.geo.find(head)
             if head.split()[0] in self.people.not_names or head in self.people.titles:
                 continue
@@ -523,7 +527,7 @@ class Extractor:
                 continue  # "Mexican cartels" are no name
             if _overlaps(actor_spans, start, end) or fold(name) in self.known_forms:
                 continue
-            found.append((name, start, end, f"a name followed by “{match.group(2)}”"))
+            found.append((name, start, end, f"a name followed by “{noun.group(1)}”"))
         for match in _CAPITALISED_RUN.finditer(text):
             words = match.group(0).split(" ")
             while words and (words[0].lower() in _FUNCTION_WORDS or words[0].endswith(("’s", "'s"))):

@@ -22,6 +22,7 @@ class Changes:
 
 def sync_tree(docs: Path, tree: dict[str, str], roots: tuple[str, ...]) -> Changes:
     changes = Changes()
+    made: set[Path] = set()  # folders known to exist, so each is created (or checked) once
     for relative, text in tree.items():
         if not any(relative == root or relative.startswith(root + "/") for root in roots):
             raise ValueError(f"{relative} is outside the generated roots {roots}")
@@ -33,7 +34,9 @@ def sync_tree(docs: Path, tree: dict[str, str], roots: tuple[str, ...]) -> Chang
         if target.exists():
             _write_atomic(target, data)
         else:  # a new file: nobody can be reading a half of it
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
             target.write_bytes(data)
         changes.written.append(relative)
     for root in roots:
