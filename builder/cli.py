@@ -4,6 +4,8 @@ briefings build              seeds/ -> generated pages in docs/
 briefings check [PATH...]    validate seeds, print every problem, exit 1 on an error
 briefings extract FILE... --json   one JSON object per seed per line
 briefings epoch              SOURCE_DATE_EPOCH derived from the seeds
+briefings new --title T --date D [--text X]   scaffold a seed (never overwrites one)
+briefings vocab --unused     vocabulary entries that no seed uses
 """
 
 from __future__ import annotations
@@ -16,10 +18,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import Problem, Severity
+from .errors import BriefingError, Problem, Severity
+from .overrides import Invalid, parse_moment, web_url
 from .pipeline import Result, build, check, source_date_epoch
 from .render import metadata
 from .report import review_report
+from .scaffold import new_seed
+from .settings import load_settings
+from .vocab import load_vocabulary
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -61,6 +67,20 @@ def _parser() -> argparse.ArgumentParser:
 
     epoch = commands.add_parser("epoch", help="print SOURCE_DATE_EPOCH for a reproducible site")
     epoch.set_defaults(run=_epoch)
+
+    new = commands.add_parser("new", help="write a new seed into seeds/ from a title, a date and a text")
+    new.add_argument("--title", required=True)
+    new.add_argument("--date", required=True, help="ISO 8601 with a zone, or RFC 2822")
+    new.add_argument("--text", help="the article (paragraphs separated by blank lines); default: standard input")
+    new.add_argument("--source-name", help="agency or outlet")
+    new.add_argument("--source-url", help="original article (http or https)")
+    new.add_argument("--rights", help="licence or terms of the text")
+    new.add_argument("--markdown", action="store_true", help="write a Markdown seed with front matter")
+    new.set_defaults(run=_new)
+
+    vocab = commands.add_parser("vocab", help="report on the vocabularies")
+    vocab.add_argument("--unused", action="store_true", help="list actors and tags that no seed uses")
+    vocab.set_defaults(run=_vocab)
     return parser
 
 
@@ -114,6 +134,71 @@ def _extract(args: argparse.Namespace) -> int:
             count = len(briefing.paragraphs)
             print(f"{briefing.source.file}: {record['date']} {briefing.title} ({count} paragraphs)")
     return 0 if result.ok else 1
+
+
+def _new(args: argparse.Namespace) -> int:
+    seeds = args.root / load_settings(args.root).seeds_dir
+    text = args.text if args.text is not None else sys.stdin.read()
+    try:
+        moment = parse_moment(args.date)
+        source_url = web_url(args.source_url) if args.source_url else None
+        seed = new_seed(
+            args.title,
+            moment,
+            text,
+            sorted(p.name for p in seeds.glob("*")) if seeds.is_dir() else [],
+            markdown=args.markdown,
+            source_name=args.source_name,
+            source_url=source_url,
+            rights=args.rights,
+        )
+    except Invalid as error:
+        print(f"briefings: {error}", file=sys.stderr)
+        return 1
+    except BriefingError as error:
+        _report(list(error.problems))
+        return 1
+    seed_id = seed.name.split("_", 1)[1].split(".")[0]
+    same = sorted(seeds.glob(f"*_{seed_id}.*"))
+    if same:
+        print(f"briefings: {same[0].as_posix()} holds the same text already (id {seed_id})", file=sys.stderr)
+        return 1
+    seeds.mkdir(parents=True, exist_ok=True)
+    written = [(seeds / seed.name, seed.text)]
+    if seed.sidecar:
+        written.append((seeds / f"{seed.name}.yml", seed.sidecar))
+    for path, content in written:
+        try:
+            with path.open("x", encoding="utf-8", newline="\n") as stream:  # never overwrite
+                stream.write(content)
+        except FileExistsError:
+            print(f"briefings: {path} exists already: nothing overwritten", file=sys.stderr)
+            return 1
+        print(path.as_posix())
+    return 0
+
+
+def _vocab(args: argparse.Namespace) -> int:
+    result = check(args.root)
+    if not result.ok:
+        _report(result.problems)
+        return 1
+    vocabulary = load_vocabulary(args.root)
+    used_actors = {a.id for b in result.briefings for a in b.actors}
+    used_tags = {t for b in result.briefings for t in b.tags}
+    if args.unused:
+        for actor in vocabulary.actors:
+            if actor.id not in used_actors:
+                print(f"actor {actor.id}: {actor.name}")
+        for tag in vocabulary.tags:
+            if tag.id not in used_tags:
+                print(f"tag {tag.id}: {tag.name}")
+    print(
+        f"briefings: {len(vocabulary.actors)} actors ({len(used_actors & {a.id for a in vocabulary.actors})} used), "
+        f"{len(vocabulary.tags)} tags ({len(used_tags)} used)",
+        file=sys.stderr,
+    )
+    return 0
 
 
 def _epoch(args: argparse.Namespace) -> int:

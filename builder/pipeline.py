@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .duplicates import find_duplicates
 from .errors import BriefingError, Problem, Severity
 from .extract import Candidate, Extractor
 from .model import Briefing
@@ -33,9 +34,17 @@ class Result:
 
 
 def check(
-    root: Path, paths: list[Path] | None = None, *, progress: bool = False, with_candidates: bool = False
+    root: Path,
+    paths: list[Path] | None = None,
+    *,
+    progress: bool = False,
+    with_candidates: bool = False,
+    for_build: bool = False,
 ) -> Result:
-    """Read and validate seeds (all of seeds/, or the paths given) without writing anything."""
+    """Read and validate seeds (all of seeds/, or the paths given) without writing anything.
+
+    The same text twice is an error; for a build it is a warning and only the smaller id is kept.
+    """
     try:
         settings = load_settings(root)
     except BriefingError as error:
@@ -45,6 +54,23 @@ def check(
         paths, problems = discover(root / settings.seeds_dir)
     loaded = load(paths, root, progress=progress)
     problems += loaded.problems
+    identical, near = find_duplicates(loaded.briefings)
+    severity = Severity.WARNING if for_build else Severity.ERROR
+    for pair in identical:
+        kept, other = pair.kept.source.file, pair.other.source.file
+        note = f"; only {kept} is built" if for_build else ""
+        problems.append(
+            Problem(other, 1, f"the same text as {kept} (once spaces and quotes are normalised){note}", severity)
+        )
+    for pair in near:
+        message = (
+            f"nearly the same text as {pair.kept.source.file} ({pair.similarity:.0%} of its 5-word sequences): "
+            "the same story twice?"
+        )
+        problems.append(Problem(pair.other.source.file, 1, message, Severity.WARNING))
+    if for_build:
+        dropped = {pair.other.id for pair in identical}
+        loaded.briefings = [b for b in loaded.briefings if b.id not in dropped]
     try:
         vocab = load_vocabulary(root)
     except BriefingError as error:
@@ -86,7 +112,7 @@ def _candidate_warnings(root: Path, seed_file: str, candidates: list[Candidate])
 
 def build(root: Path, *, progress: bool = False) -> Result:
     """Validate every seed; only if all are valid, bring docs/ up to date."""
-    result = check(root, progress=progress)
+    result = check(root, progress=progress, for_build=True)
     if result.ok:
         tree = generate(result.briefings, result.settings, result.catalog)
         result.changes = sync_tree(root / result.settings.docs_dir, tree, GENERATED_ROOTS)

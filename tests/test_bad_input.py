@@ -118,3 +118,48 @@ def test_bad_override_and_front_matter_values_name_their_lines(project: Path) ->
         "seeds/002.md:3: date: needs a time and a zone, e.g. 2025-11-10T12:19:19Z",
         "seeds/002.md:4: source: 'javascript:alert(1)' is not an http or https URL",
     ]
+
+
+BODY = (
+    "Fighters attacked an army post near the border on Monday, killing at least twelve soldiers, officials said. "
+    "The attack was the deadliest in the region this year and came days after talks collapsed."
+    "Residents said gunfire lasted for hours and that many families had fled towards the regional capital."
+)
+
+
+def test_the_same_text_twice_is_an_error_for_check_and_kept_once_by_build(project: Path) -> None:
+    curly = BODY.replace("officials said.", "“officials” said.")
+    seed(project, "001_00000000000000a1.txt", "First titleMon, 10 Nov 2025 12:19:19 GMT\n\n" + curly)
+    straight = curly.replace("“", '"').replace("”", '"').replace("post ", "post  ")
+    seed(project, "002_00000000000000a2.txt", "Other titleMon, 10 Nov 2025 13:00:00 GMT\n\n" + straight)
+    checked = run_cli(project, "check")
+    assert checked.returncode == 1
+    assert (
+        "seeds/002_00000000000000a2.txt:1: the same text as seeds/001_00000000000000a1.txt "
+        "(once spaces and quotes are normalised)"
+    ) in checked.stderr.splitlines()
+    built = run_cli(project, "build")
+    assert built.returncode == 0, built.stderr
+    assert (
+        "seeds/002_00000000000000a2.txt:1: warning: the same text as seeds/001_00000000000000a1.txt "
+        "(once spaces and quotes are normalised); only seeds/001_00000000000000a1.txt is built"
+    ) in built.stderr.splitlines()
+    assert sorted(p.name for p in (project / "docs" / "briefings").rglob("*.md")) == ["first-title.md"]
+
+
+def test_a_lightly_edited_copy_is_a_warning(project: Path) -> None:
+    seed(project, "001_00000000000000a1.txt", "First titleMon, 10 Nov 2025 12:19:19 GMT\n\n" + BODY)
+    edited = BODY.replace("twelve", "fourteen") + " The government denied the toll."
+    seed(project, "002_00000000000000a2.txt", "New headlineTue, 11 Nov 2025 09:00:00 GMT\n\n" + edited)
+    seed(
+        project,
+        "003_00000000000000a3.txt",
+        "UnrelatedTue, 11 Nov 2025 09:00:00 GMT\n\nA different story entirely, about rain.",
+    )
+    result = run_cli(project, "check")
+    assert result.returncode == 0
+    warnings = [line for line in result.stderr.splitlines() if "nearly the same text" in line]
+    assert len(warnings) == 1
+    assert warnings[0].startswith(
+        "seeds/002_00000000000000a2.txt:1: warning: nearly the same text as seeds/001_00000000000000a1.txt ("
+    )

@@ -111,3 +111,39 @@ def test_check_markdown_report_for_reviewers(project: Path) -> None:
     assert "Group for the Support of Islam and Muslims (armed group)" in report
     assert "### A &#124; pipe &lt;b&gt;title&lt;/b&gt;" in report  # seed text never becomes markup
     assert "| actors | Malian Armed Forces (state body) |" in report  # "the army" in a Mali story
+
+
+def test_new_writes_a_valid_seed_and_never_overwrites(project: Path) -> None:
+    shutil.copy(REAL_SEED, project / "seeds")
+    args = ["new", "--title", "Talks resume in Doha", "--date", "Wed, 12 Nov 2025 09:00:00 +0100"]
+    text = "Envoys met in Doha on Wednesday.\n\nThey will meet again, a spokesman said."
+    first = run_cli(project, *args, "--text", text, "--source-name", "AFP", "--source-url", "https://www.afp.com/x")
+    assert first.returncode == 0, first.stderr
+    seed = project / first.stdout.splitlines()[0]
+    assert re.fullmatch(r"seeds/001_[0-9a-f]{16}\.txt", first.stdout.splitlines()[0])
+    assert seed.read_text(encoding="utf-8") == (
+        "Talks resume in Doha Wed, 12 Nov 2025 08:00:00 GMT\n\n"
+        "Envoys met in Doha on Wednesday.\nThey will meet again, a spokesman said."
+    )
+    assert seed.name.split("_")[1][:16] == hashlib.sha256(seed.read_bytes()).hexdigest()[:16]
+    assert run_cli(project, "check").returncode == 0
+    record = json.loads(run_cli(project, "extract", str(seed.relative_to(project)), "--json").stdout)
+    assert record["source"]["name"] == "AFP" and record["primary_country"] == "QAT"
+    same = run_cli(project, *args, "--text", text)
+    assert same.returncode == 1 and "holds the same text already" in same.stderr
+    again = run_cli(project, *args, "--text", text + "\n\nA third paragraph.")
+    assert again.returncode == 0 and again.stdout.startswith("seeds/002_")  # the next free number
+    markdown = run_cli(project, *args, "--text", "Some *text*.", "--markdown")
+    assert markdown.returncode == 0 and markdown.stdout.strip().endswith(".md")
+    assert run_cli(project, "check").returncode == 0
+    bad = run_cli(project, "new", "--title", "X", "--date", "2025-11-12", "--text", "y")
+    assert bad.returncode == 1 and "needs a time zone" in bad.stderr
+
+
+def test_vocab_unused_lists_entries_no_seed_uses(project: Path) -> None:
+    shutil.copy(REAL_SEED, project / "seeds")
+    result = run_cli(project, "vocab", "--unused")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert "actor hamas: Hamas" in lines and "tag piracy: Piracy" in lines
+    assert not any(line.startswith("actor jnim:") for line in lines)
