@@ -151,3 +151,47 @@ def test_screenshots_of_home_briefing_and_timeline(
         assert overflow <= 0, f"{label} scrolls sideways at {width}px"
         tab.screenshot(path=str(SCREENSHOTS / f"{label}-{name}.png"), full_page=False)
     context.close()
+
+
+@pytest.fixture(scope="module")
+def sub_path_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The archive as a GitHub Pages project site: built for and served under /archive/."""
+    base = tmp_path_factory.mktemp("subpath")
+    root = make_project(base / "project")
+    shutil.copy(REAL_SEED, root / "seeds" / REAL_SEED.name)
+    for seed in sorted(DEVSET.glob("*.txt"))[:5]:
+        shutil.copy(seed, root / "seeds" / seed.name)
+    served = base / "www"
+    served.mkdir()
+    handler = functools.partial(_Quiet, directory=str(served))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    url = f"http://127.0.0.1:{server.server_address[1]}/archive/"
+    result = mkdocs_build(root, served / "archive", SITE_URL=url)
+    assert result.returncode == 0, result.stderr
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield url
+    server.shutdown()
+
+
+def test_the_site_works_under_a_sub_path(browser: object, sub_path_url: str) -> None:
+    context = browser.new_context()  # type: ignore[attr-defined]
+    requests: list[str] = []
+    failed: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    context.on("response", lambda response: failed.append(response.url) if response.status >= 400 else None)
+    tab = context.new_page()
+    tab.goto(sub_path_url)
+    tab.get_by_role("link", name="Timeline", exact=True).first.click()
+    tab.wait_for_url(sub_path_url + "timeline/")
+    tab.get_by_role("link", name="Mali jihadists seeking Islamist control", exact=False).first.click()
+    tab.wait_for_url(sub_path_url + BRIEFING)
+    tab.get_by_role("link", name="Permalink").click()
+    tab.wait_for_url(sub_path_url + BRIEFING)  # /b/<id>/ sends the reader back to the page
+    tab.get_by_role("textbox", name="Search").click()
+    tab.keyboard.type("JNIM")
+    tab.locator(".md-search-result__item").first.wait_for()
+    context.close()
+    assert failed == []
+    outside = [u for u in requests if not u.startswith(sub_path_url) and not u.startswith(("data:", "blob:"))]
+    assert outside == [], outside
