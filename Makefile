@@ -28,10 +28,11 @@ node-tools:
 	  [ node_modules/.installed -nt package-lock.json ] || { npm ci --silent --no-audit --no-fund && touch node_modules/.installed; }; \
 	else echo "npm not found: the workflow lint test will be skipped (it runs in CI)"; fi
 
-# The whole suite: lint, format check, types, unit and end-to-end tests.
+# The whole suite: the seeds and vocabularies, lint, format check, types, unit and end-to-end tests.
 test: $(STAMP) node-tools
-	$(BIN)/ruff check builder tests
-	$(BIN)/ruff format --check builder tests
+	$(BIN)/briefings check
+	$(BIN)/ruff check builder tests scripts
+	$(BIN)/ruff format --check builder tests scripts
 	$(BIN)/mypy
 	$(BIN)/pytest
 
