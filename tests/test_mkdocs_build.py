@@ -177,3 +177,13 @@ def test_a_second_build_writes_nothing(built: Path) -> None:
     result = run_cli(built, "build")
     assert result.returncode == 0, result.stderr
     assert "; 0 files written, 0 removed, " in result.stderr
+
+
+def test_seed_warnings_do_not_fail_a_strict_build(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "project")
+    text = "Fighters attacked an army post near the border on Monday, killing at least twelve soldiers, officials said."
+    (root / "seeds" / "001_00000000000000a1.txt").write_text(f"OneMon, 10 Nov 2025 12:19:19 GMT\n\n{text}")
+    (root / "seeds" / "002_00000000000000a2.txt").write_text(f"TwoMon, 10 Nov 2025 12:19:19 GMT\n\n{text} More.")
+    result = mkdocs_build(root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "warning: nearly the same text as seeds/001_00000000000000a1.txt" in result.stderr
