@@ -18,6 +18,7 @@ from .model import Briefing
 SHINGLE = 5  # words
 SKETCH = 24  # smallest hashes kept per text to find candidates
 NEAR = 0.6  # Jaccard similarity of shingles from which two texts are near-duplicates
+COMMON = 40  # a shingle shared by this many texts is boilerplate: it proposes no more candidates
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00a0": " "})
 
 
@@ -57,9 +58,12 @@ def find_duplicates(briefings: list[Briefing]) -> tuple[list[Pair], list[Pair]]:
         sketch = sorted(shingles[briefing.id])[:SKETCH]
         candidates: dict[str, Briefing] = {}
         for value in sketch:
-            for other in buckets[value]:
+            bucket = buckets[value]
+            if len(bucket) >= COMMON:
+                continue
+            for other in bucket:
                 candidates[other.id] = other
-            buckets[value].append(briefing)
+            bucket.append(briefing)
         for other in candidates.values():
             a, b = shingles[other.id], shingles[briefing.id]
             similarity = len(a & b) / len(a | b)
