@@ -438,6 +438,8 @@ class Extractor:
                 if government is not None:  # "Kigali denies": the capital stands for its government
                     note(government, geo_match.text, segment.offset + geo_match.start)
         candidates = self._find_new(segments, taken, found, note)
+        merged = self._merge_short_names(found)
+        candidates = [c for c in candidates if slugify(c.name) not in merged]
         self._surnames(segments, taken, found, note)
         ordered = sorted(found.values(), key=lambda f: (-f.count, f.first))
         actors = tuple(replace(f.actor, aliases=tuple(sorted(f.forms))) for f in ordered)
@@ -626,6 +628,25 @@ class Extractor:
         if appositive and any(w in self.people.titles for w in appositive.group(1).split()):
             return "followed by a role"
         return None
+
+    def _merge_short_names(self, found: dict[str, _Found]) -> set[str]:
+        """"Kayikwamba Wagner" found apart from "Thérèse Kayikwamba Wagner" is the same person."""
+        people = [f for f in found.values() if f.actor.type == "person"]
+        merged: set[str] = set()
+        for short in people:
+            if short.actor.id in self.actors:
+                continue  # a vocabulary person keeps its own entry
+            words = fold(short.actor.name).split()
+            for longer in people:
+                other = fold(longer.actor.name).split()
+                if len(other) > len(words) and other[-len(words) :] == words:
+                    longer.count += short.count
+                    longer.forms |= short.forms
+                    longer.first = min(longer.first, short.first)
+                    del found[short.actor.id]
+                    merged.add(short.actor.id)
+                    break
+        return merged
 
     def _surnames(self, segments, taken, found, note) -> None:  # type: ignore[no-untyped-def]
         """`Lerner said` after `Nicolas Lerner`: a surname alone is the person named before."""

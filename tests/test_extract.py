@@ -208,3 +208,17 @@ def test_devset_seeds_parse_as_labelled() -> None:
 def test_vocabularies_are_broad(vocab: Vocabulary) -> None:
     assert len(vocab.actors) >= 300 and len(vocab.tags) >= 30 and len(vocab.regions) >= 15
     assert Path(REPO / "vocab" / "gazetteer.json").stat().st_size < 2_000_000
+
+
+def test_a_shorter_form_of_a_name_is_the_same_person(extractor: Extractor) -> None:
+    briefing, candidates = run(
+        extractor,
+        "Talks in Dakar",
+        "Foreign Minister Amara Kone Diallo said talks would resume.",
+        "Kone Diallo told reporters the next round was set. Diallo added nothing.",
+    )
+    people = [a for a in briefing.actors if a.type == "person"]
+    assert [(p.id, p.aliases) for p in people] == [
+        ("amara-kone-diallo", ("Amara Kone Diallo", "Diallo", "Kone Diallo"))
+    ]
+    assert [c.name for c in candidates] == ["Amara Kone Diallo"]
