@@ -61,6 +61,7 @@ def make_project(folder: Path, count: int) -> None:
         config.replace("builder/mkdocs_hook.py", str(ROOT / "builder" / "mkdocs_hook.py")), encoding="utf-8"
     )
     shutil.copytree(ROOT / "vocab", folder / "vocab")
+    shutil.copytree(ROOT / "overrides", folder / "overrides")
     (folder / "docs").mkdir()
     shutil.copy(ROOT / "docs" / "about.md", folder / "docs" / "about.md")
     shutil.copytree(ROOT / "docs" / "assets", folder / "docs" / "assets")

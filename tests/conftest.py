@@ -32,6 +32,7 @@ def make_project(root: Path) -> Path:
     (root / "mkdocs.yml").write_text(config.replace("builder/mkdocs_hook.py", hook), encoding="utf-8")
     shutil.copy(REPO / "archive.yml", root / "archive.yml")
     shutil.copytree(REPO / "vocab", root / "vocab")
+    shutil.copytree(REPO / "overrides", root / "overrides")
     (root / "docs").mkdir()
     for name in HAND_WRITTEN:
         source = REPO / "docs" / name

@@ -187,3 +187,10 @@ def test_seed_warnings_do_not_fail_a_strict_build(tmp_path: Path) -> None:
     result = mkdocs_build(root, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert "warning: nearly the same text as seeds/001_00000000000000a1.txt" in result.stderr
+
+
+def test_every_page_announces_the_feed(built: Path) -> None:
+    home = (built / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="application/atom+xml" title="Briefing archive" href="feed.xml">' in home
+    page = page_html(built, "2025/11/10", SLUG)
+    assert 'type="application/atom+xml" title="Briefing archive" href="../../../../../feed.xml"' in page
