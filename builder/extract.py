@@ -630,7 +630,7 @@ class Extractor:
         return None
 
     def _merge_short_names(self, found: dict[str, _Found]) -> set[str]:
-        """"Kayikwamba Wagner" found apart from "Thérèse Kayikwamba Wagner" is the same person."""
+        """A detected name that ends another one ("Kayikwamba Wagner") is that person."""
         people = [f for f in found.values() if f.actor.type == "person"]
         merged: set[str] = set()
         for short in people:
