@@ -25,7 +25,6 @@ from .render import metadata
 from .report import review_report
 from .scaffold import new_seed
 from .settings import load_settings
-from .vocab import load_vocabulary
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -178,12 +177,20 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _checked(root: Path) -> Result | None:
+    """All seeds read and valid, or None once the problems are reported."""
+    result = check(root)
+    if result.ok and result.vocabulary is not None:
+        return result
+    _report(result.problems)
+    return None
+
+
 def _vocab(args: argparse.Namespace) -> int:
-    result = check(args.root)
-    if not result.ok:
-        _report(result.problems)
+    result = _checked(args.root)
+    if result is None or result.vocabulary is None:
         return 1
-    vocabulary = load_vocabulary(args.root)
+    vocabulary = result.vocabulary
     used_actors = {a.id for b in result.briefings for a in b.actors}
     used_tags = {t for b in result.briefings for t in b.tags}
     if args.unused:
@@ -202,9 +209,8 @@ def _vocab(args: argparse.Namespace) -> int:
 
 
 def _epoch(args: argparse.Namespace) -> int:
-    result = check(args.root)
-    if not result.ok:
-        _report(result.problems)
+    result = _checked(args.root)
+    if result is None:
         return 1
     print(source_date_epoch(result.briefings))
     return 0

@@ -410,7 +410,8 @@ class Extractor:
         for segment, geo_match, code in geo_hits:
             geo_by_segment[segment.offset].append((geo_match.start, code))
         taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        defined = self._definitions(segments)
+        acronyms = {segment.offset: _acronyms(segment.text) for segment in segments}  # found once
+        defined = _definitions(acronyms)
         for segment, match in hits:
             ref = match.values[0]
             if ref.kind == "vocab" and match.text in defined:
@@ -437,7 +438,7 @@ class Extractor:
                 government = self._actor_for(ActorRef("body", "government", code))
                 if government is not None:  # "Kigali denies": the capital stands for its government
                     note(government, geo_match.text, segment.offset + geo_match.start)
-        candidates = self._find_new(segments, taken, found, note)
+        candidates = self._find_new(segments, acronyms, taken, found, note)
         merged = self._merge_short_names(found)
         candidates = [c for c in candidates if slugify(c.name) not in merged]
         self._surnames(segments, taken, found, note)
@@ -467,20 +468,12 @@ class Extractor:
         wanted = fold(name).lower()
         return any(wanted in fold(form).lower() for form in (entry.name, *entry.aliases))
 
-    def _definitions(self, segments: list[_Segment]) -> dict[str, str]:
-        """Acronyms this text defines: {"AFP": "Armed Forces of the Philippines"}."""
-        defined: dict[str, str] = {}
-        for segment in segments:
-            for name, acronym, _, _ in _acronyms(segment.text):
-                defined.setdefault(acronym, name)
-        return defined
-
-    def _find_new(self, segments, taken, found, note) -> list[Candidate]:  # type: ignore[no-untyped-def]
+    def _find_new(self, segments, acronyms, taken, found, note) -> list[Candidate]:  # type: ignore[no-untyped-def]
         """Acronym definitions and titled or quoted people the vocabulary does not know."""
         candidates: dict[str, Candidate] = {}
         for segment in segments:
             spans = taken[segment.offset]
-            for name, acronym, start, end in _acronyms(segment.text):
+            for name, acronym, start, end in acronyms[segment.offset]:
                 if _overlaps(spans, start, end) or fold(name) in self.known_forms:
                     continue
                 kind = _guess_type(name)
@@ -709,6 +702,15 @@ def _capitalised(token: str) -> bool:
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
+
+
+def _definitions(acronyms: dict[int, list[tuple[str, str, int, int]]]) -> dict[str, str]:
+    """Acronyms a text defines: {"AFP": "Armed Forces of the Philippines"}, the first definition wins."""
+    defined: dict[str, str] = {}
+    for found in acronyms.values():
+        for name, acronym, _, _ in found:
+            defined.setdefault(acronym, name)
+    return defined
 
 
 def _acronyms(text: str) -> list[tuple[str, str, int, int]]:

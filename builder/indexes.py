@@ -18,7 +18,7 @@ from slugify import slugify
 
 from .feeds import atom
 from .markup import html_text, md_text
-from .model import Actor, Briefing
+from .model import Actor, Briefing, type_label
 from .render import MONTHS, Catalog, human_date, link, page
 
 ACTOR_TYPES = {
@@ -107,7 +107,7 @@ def chart_svg(briefings: Iterable[Briefing], title: str) -> str:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="t d" font-family="sans-serif" font-size="10">',
-        f'<title id="t">{md_escape_xml(title)}</title>',
+        f'<title id="t">{html_text(title)}</title>',
         f'<desc id="d">{len(counts)} months; at most {top} briefings in a month.</desc>',
         f'<line x1="{pad}" y1="{height - pad}" x2="{width - 10}" y2="{height - pad}" stroke="#777"/>',
         f'<text x="{pad - 4}" y="{pad + 4}" text-anchor="end" fill="#555">{top}</text>',
@@ -125,10 +125,6 @@ def chart_svg(briefings: Iterable[Briefing], title: str) -> str:
             parts.append(f'<text x="{x + 1:.1f}" y="{height - pad + 14}" fill="#555">{year}</text>')
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
-
-
-def md_escape_xml(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 @dataclass
@@ -295,8 +291,7 @@ class ActorIndex(Index):
         found: dict[str, tuple[Actor, list[Briefing], set[str]]],
     ) -> list[str]:
         here = actor_path(actor.id)
-        kind = {"armed_group": "armed group", "state_body": "state body"}.get(actor.type, actor.type)
-        lines = [f"**Type:** {kind}  "]
+        lines = [f"**Type:** {type_label(actor.type)}  "]
         if actor.country:
             name = md_text(self.catalog.country_name(actor.country))
             if actor.country in self.with_pages:

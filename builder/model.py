@@ -79,6 +79,11 @@ class Briefing:
         return f"briefings/{self.date:%Y/%m/%d}/{self.slug}/"
 
 
+def type_label(actor_type: str) -> str:
+    """armed_group -> "armed group": an actor type as readers see it."""
+    return actor_type.replace("_", " ")
+
+
 def iso_utc(moment: datetime) -> str:
     """ISO 8601 in UTC with a Z, to the second: 2025-11-10T12:19:19Z."""
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -11,12 +11,12 @@ from pathlib import Path
 from .duplicates import find_duplicates
 from .errors import BriefingError, Problem, Severity
 from .extract import Candidate, Extractor
-from .model import Briefing
+from .model import Briefing, type_label
 from .render import Catalog
 from .seeds import discover, load
 from .settings import Settings, load_settings
 from .site import GENERATED_ROOTS, assign_slugs, generate
-from .vocab import load_vocabulary
+from .vocab import Vocabulary, load_vocabulary
 from .write import Changes, sync_tree
 
 
@@ -27,6 +27,7 @@ class Result:
     problems: list[Problem] = field(default_factory=list)
     changes: Changes | None = None  # None: nothing was written
     catalog: Catalog = field(default_factory=Catalog)
+    vocabulary: Vocabulary | None = None  # None when the vocabularies could not be read
 
     @property
     def ok(self) -> bool:
@@ -90,7 +91,7 @@ def check(
             problems += _candidate_warnings(root, briefing.source.file, candidates)
     if not any(p.severity is Severity.ERROR for p in problems):
         briefings = assign_slugs(briefings)
-    return Result(settings, briefings, sorted(problems), catalog=catalog)
+    return Result(settings, briefings, sorted(problems), catalog=catalog, vocabulary=vocab)
 
 
 def _candidate_warnings(root: Path, seed_file: str, candidates: list[Candidate]) -> list[Problem]:
@@ -103,8 +104,7 @@ def _candidate_warnings(root: Path, seed_file: str, candidates: list[Candidate])
     for candidate in candidates:
         line = next((i for i, text in enumerate(lines, 1) if candidate.name in text), 1)
         message = (
-            f"actor not in vocab/actors.yml: {candidate.name!r} "
-            f"({candidate.type.replace('_', ' ')}? {candidate.evidence})"
+            f"actor not in vocab/actors.yml: {candidate.name!r} ({type_label(candidate.type)}? {candidate.evidence})"
         )
         warnings.append(Problem(seed_file, line, message, Severity.WARNING))
     return warnings

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .errors import Severity
 from .markup import md_text
+from .model import type_label
 from .pipeline import Result
 from .render import human_date
 
@@ -28,7 +29,7 @@ def review_report(result: Result) -> str:
         lines.append("")
     for briefing in sorted(result.briefings, key=lambda b: b.source.file):
         country = result.catalog.country_name(briefing.primary_country) if briefing.primary_country else "none found"
-        actors = ", ".join(f"{a.name} ({a.type.replace('_', ' ')})" for a in briefing.actors) or "none found"
+        actors = ", ".join(f"{a.name} ({type_label(a.type)})" for a in briefing.actors) or "none found"
         tags = ", ".join(result.catalog.tags.get(t, (t, ""))[0] for t in briefing.tags) or "none found"
         lines += [
             f"### {md_text(briefing.title)}",

@@ -86,13 +86,18 @@ def page(browser: object, site_url: str) -> Iterator[object]:
     assert outside == [], f"requests left localhost: {outside}"
 
 
-def test_search_jnim_lists_the_dossier_and_the_briefing_then_opens_it(page: object, site_url: str) -> None:
+def search(page: object, site_url: str, query: str) -> list[str]:
+    """Type a query into Material's search box; the text of the first five results."""
     page.goto(site_url)  # type: ignore[attr-defined]
     page.get_by_role("textbox", name="Search").click()  # type: ignore[attr-defined]
-    page.keyboard.type("JNIM")  # type: ignore[attr-defined]
+    page.keyboard.type(query)  # type: ignore[attr-defined]
     results = page.locator(".md-search-result__item")  # type: ignore[attr-defined]
     results.first.wait_for()
-    first = [results.nth(i).inner_text() for i in range(min(5, results.count()))]
+    return [results.nth(i).inner_text() for i in range(min(5, results.count()))]
+
+
+def test_search_jnim_lists_the_dossier_and_the_briefing_then_opens_it(page: object, site_url: str) -> None:
+    first = search(page, site_url, "JNIM")
     assert any("Group for the Support of Islam and Muslims" in text for text in first), first
     assert any("Mali jihadists seeking Islamist control" in text for text in first), first
     page.locator(".md-search-result__link", has_text="Mali jihadists seeking").first.click()  # type: ignore[attr-defined]
@@ -101,12 +106,7 @@ def test_search_jnim_lists_the_dossier_and_the_briefing_then_opens_it(page: obje
 
 
 def test_search_by_full_name_finds_the_dossier(page: object, site_url: str) -> None:
-    page.goto(site_url)  # type: ignore[attr-defined]
-    page.get_by_role("textbox", name="Search").click()  # type: ignore[attr-defined]
-    page.keyboard.type("Group for the Support of Islam and Muslims")  # type: ignore[attr-defined]
-    results = page.locator(".md-search-result__item")  # type: ignore[attr-defined]
-    results.first.wait_for()
-    first = [results.nth(i).inner_text() for i in range(min(5, results.count()))]
+    first = search(page, site_url, "Group for the Support of Islam and Muslims")
     assert any(text.startswith("Group for the Support of Islam and Muslims") for text in first), first
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import posixpath
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -100,12 +101,8 @@ def test_every_markdown_link_points_at_a_generated_or_hand_written_page(tree: di
             target = urldefrag(target)[0]
             if not target or urlsplit(target).scheme:
                 continue
-            resolved = Path(path).parent.joinpath(target).as_posix()
-            normal = str(Path(resolved)).replace("\\", "/")
-            parts: list[str] = []
-            for part in normal.split("/"):
-                parts = parts[:-1] if part == ".." else [*parts, part] if part not in ("", ".") else parts
-            assert "/".join(parts) in known, f"{path} links to {target}"
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+            assert resolved in known, f"{path} links to {target}"
 
 
 def test_feeds_and_data_exports(corpus: tuple[list[Briefing], Catalog], tree: dict[str, str]) -> None:
