@@ -144,6 +144,7 @@ _TITLES = frozenset("mr mrs ms dr prof gen lt col maj capt cpt sgt cpl adm cmdr 
 _BEFORE_NUMBERS = frozenset("no nos vol art fig p pp".split())  # "No. 2", "Art. 5"
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")  # U.S, U.N, a.m, J (before the last dot)
 _WORD_BEFORE = re.compile(r"[\w.\-]*$")
+_LONGEST_WORD = 64  # how far back a word before a full stop is looked for
 
 
 def normalise_spaces(text: str) -> str:
@@ -205,7 +206,7 @@ def _is_abbreviation(body: str, i: int) -> bool:
     """True when the `.` at i ends a word that never ends a sentence (Dr., Gen., No. 2)."""
     if body[i] != ".":
         return False
-    word = _WORD_BEFORE.search(body, 0, i)
+    word = _WORD_BEFORE.search(body, max(0, i - _LONGEST_WORD), i)
     token = (word.group(0).rsplit("-", 1)[-1] if word else "").lower()
     if token in _TITLES:
         return True
@@ -220,7 +221,7 @@ def _continues_initialism(body: str, i: int, nxt: int) -> bool:
     """
     if body[i] != ".":
         return False
-    word = _WORD_BEFORE.search(body, 0, i)
+    word = _WORD_BEFORE.search(body, max(0, i - _LONGEST_WORD), i)
     if not word or not _INITIALISM.fullmatch(word.group(0)):
         return False
     if re.match(r"[A-Za-z]\.", body[i + 1 : i + 3]):

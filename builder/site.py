@@ -33,10 +33,13 @@ MAX_SLUG = 80
 
 
 def base_slug(briefing: Briefing) -> str:
-    """A curator's slug, else one made from the title (ASCII, at most 80 characters)."""
+    """A curator's slug, else one made from the title (ASCII, at most 80 characters).
+
+    A long title is cut after its last whole word that fits, never by dropping a word in the middle.
+    """
     if briefing.slug:
         return briefing.slug
-    return slugify(briefing.title, max_length=MAX_SLUG, word_boundary=True) or briefing.id
+    return slugify(briefing.title, max_length=MAX_SLUG, word_boundary=True, save_order=True) or briefing.id
 
 
 def assign_slugs(briefings: list[Briefing]) -> list[Briefing]:

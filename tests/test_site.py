@@ -30,6 +30,13 @@ def test_slugs_are_ascii_and_at_most_80_characters() -> None:
     assert one.path == f"briefings/2025/11/10/{one.slug}.md"
 
 
+def test_a_long_title_is_cut_after_a_whole_word_never_inside() -> None:
+    title = "Karen National Union fighters attack positions in Democratic Republic of the Congo as Samoa warns"
+    (one,) = assign_slugs([briefing("a" * 16, title)])
+    assert one.slug == "karen-national-union-fighters-attack-positions-in-democratic-republic-of-the"
+    assert "-".join(title.lower().split()).startswith(one.slug)
+
+
 def test_slug_clashes_on_a_day_depend_only_on_the_set_of_seeds() -> None:
     seeds = [briefing("bbbbbbbbbbbbbbbb", "Same title"), briefing("aaaaaaaaaaaaaaaa", "Same title")]
     seeds.append(briefing("cccccccccccccccc", "Same title", day=11))
