@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -19,7 +20,8 @@ SHINGLE = 5  # words
 SKETCH = 24  # smallest hashes kept per text to find candidates
 NEAR = 0.6  # Jaccard similarity of shingles from which two texts are near-duplicates
 COMMON = 40  # a shingle shared by this many texts is boilerplate: it proposes no more candidates
-_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00a0": " "})
+_QUOTES = {"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", "\u00a0": " "}
+_QUOTE = re.compile("[" + "".join(_QUOTES) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,43 +32,45 @@ class Pair:
 
 
 def normal_text(briefing: Briefing) -> str:
-    return " ".join(" ".join(briefing.paragraphs).translate(_QUOTES).split())
+    text = _QUOTE.sub(lambda m: _QUOTES[m.group()], " ".join(briefing.paragraphs))
+    return " ".join(text.split())
 
 
 def _shingles(text: str) -> set[int]:
     words = re.findall(r"\w+", text.lower())
     grams = (" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1)))
-    return {int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big") for g in grams}
+    return {zlib.crc32(g.encode()) for g in grams}  # stable across runs, unlike hash()
 
 
 def find_duplicates(briefings: list[Briefing]) -> tuple[list[Pair], list[Pair]]:
     """(identical pairs, near-duplicate pairs), each pair ordered by id, sorted."""
     identical: list[Pair] = []
     first: dict[str, Briefing] = {}
+    texts = {b.id: normal_text(b) for b in briefings}
     for briefing in sorted(briefings, key=lambda b: b.id):
-        key = hashlib.sha256(normal_text(briefing).encode()).hexdigest()
+        key = hashlib.sha256(texts[briefing.id].encode()).hexdigest()
         if key in first:
             if first[key].id != briefing.id:  # the same id twice is reported as such
                 identical.append(Pair(first[key], briefing, 1.0))
         else:
             first[key] = briefing
     unique = sorted(first.values(), key=lambda b: b.id)
-    shingles = {b.id: _shingles(normal_text(b)) for b in unique}
+    shingles = {b.id: _shingles(texts[b.id]) for b in unique}
+    by_id = {b.id: b for b in unique}
     buckets: dict[int, list[Briefing]] = defaultdict(list)
     near: list[Pair] = []
     for briefing in unique:
         sketch = sorted(shingles[briefing.id])[:SKETCH]
-        candidates: dict[str, Briefing] = {}
+        candidates: set[str] = set()  # earlier texts sharing a sketch value
         for value in sketch:
             bucket = buckets[value]
             if len(bucket) >= COMMON:
                 continue
-            for other in bucket:
-                candidates[other.id] = other
+            candidates.update(other.id for other in bucket)
             bucket.append(briefing)
-        for other in candidates.values():
-            a, b = shingles[other.id], shingles[briefing.id]
+        for other_id in sorted(candidates):
+            a, b = shingles[other_id], shingles[briefing.id]
             similarity = len(a & b) / len(a | b)
             if similarity >= NEAR:
-                near.append(Pair(other, briefing, round(similarity, 2)))
+                near.append(Pair(by_id[other_id], briefing, round(similarity, 2)))
     return identical, sorted(near, key=lambda p: (p.kept.id, p.other.id))

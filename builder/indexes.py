@@ -10,9 +10,10 @@ from __future__ import annotations
 import bisect
 import posixpath
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import partial
 
 from slugify import slugify
 
@@ -427,9 +428,13 @@ def home_page(briefings: list[Briefing], latest: int, catalog: Catalog) -> str:
     return page(front, "\n".join(lines), "seeds/")
 
 
-def index_pages(briefings: list[Briefing], catalog: Catalog, site_url: str) -> dict[str, str]:
-    tree: dict[str, str] = {"feed.xml": atom("Briefing archive", "index.md", briefings, site_url)}
-    for index in (TagIndex(catalog), CountryIndex(catalog), RegionIndex(catalog), ActorIndex(catalog)):
-        tree.update(index.pages(briefings, site_url))
-    tree.update(timeline_pages(briefings, catalog))
-    return tree
+def index_jobs(briefings: list[Briefing], catalog: Catalog, site_url: str) -> list[Callable[[], dict[str, str]]]:
+    """The index pages and feeds as independent jobs, largest first (they can run side by side)."""
+
+    def archive() -> dict[str, str]:
+        tree = {"feed.xml": atom("Briefing archive", "index.md", briefings, site_url)}
+        tree.update(timeline_pages(briefings, catalog))
+        return tree
+
+    indexes = (TagIndex(catalog), ActorIndex(catalog), RegionIndex(catalog), CountryIndex(catalog))
+    return [*(partial(index.pages, briefings, site_url) for index in indexes), archive]

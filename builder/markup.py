@@ -12,25 +12,24 @@ from __future__ import annotations
 import html
 import re
 
-_INLINE = str.maketrans(
-    {
-        "&": "&amp;",
-        "<": "&lt;",
-        ">": "&gt;",
-        "\\": "&#92;",
-        "`": "&#96;",
-        "*": "&#42;",
-        "_": "&#95;",
-        "[": "&#91;",
-        "]": "&#93;",
-        "{": "&#123;",  # attr_list, Jinja-looking text
-        "}": "&#125;",
-        "|": "&#124;",  # tables
-        "~": "&#126;",
-        "^": "&#94;",
-        "$": "&#36;",
-    }
-)
+_INLINE = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    "\\": "&#92;",
+    "`": "&#96;",
+    "*": "&#42;",
+    "_": "&#95;",
+    "[": "&#91;",
+    "]": "&#93;",
+    "{": "&#123;",  # attr_list, Jinja-looking text
+    "}": "&#125;",
+    "|": "&#124;",  # tables
+    "~": "&#126;",
+    "^": "&#94;",
+    "$": "&#36;",
+}
+_SPECIAL = re.compile("[" + re.escape("".join(_INLINE)) + "]")
 # Block syntax that only counts at the start of a line: headings, lists, rules,
 # admonitions (!!!), definition lists (:), setext underlines (=), numbered lists (1. / 1)).
 _LINE_START = re.compile(r"^(?:[#\-+=!:%]|\d+(?=[.)]))")
@@ -38,7 +37,7 @@ _LINE_START = re.compile(r"^(?:[#\-+=!:%]|\d+(?=[.)]))")
 
 def md_text(text: str) -> str:
     """Plain text -> Markdown that renders as exactly that text, on one line."""
-    escaped = " ".join(text.split()).translate(_INLINE)
+    escaped = _SPECIAL.sub(_reference, " ".join(text.split()))  # faster than str.translate
     match = _LINE_START.match(escaped)
     if match is None:
         return escaped
@@ -46,6 +45,10 @@ def md_text(text: str) -> str:
         end = match.end()
         return f"{escaped[:end]}&#{ord(escaped[end])};{escaped[end + 1 :]}"
     return f"&#{ord(escaped[0])};{escaped[1:]}"
+
+
+def _reference(match: re.Match[str]) -> str:
+    return _INLINE[match.group()]
 
 
 def html_text(text: str) -> str:

@@ -6,6 +6,7 @@ Shared by the CLI and the MkDocs hook, so both always build the same thing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from .duplicates import find_duplicates
@@ -53,7 +54,13 @@ def check(
     problems: list[Problem] = []
     if paths is None:
         paths, problems = discover(root / settings.seeds_dir)
-    loaded = load(paths, root, progress=progress)
+    vocab: Vocabulary | None = None
+    try:
+        vocab = load_vocabulary(root)
+    except BriefingError as error:
+        problems += error.problems
+    extract = partial(_extract, Extractor(vocab), root, with_candidates) if vocab is not None else None
+    loaded = load(paths, root, progress=progress, then=extract)
     problems += loaded.problems
     identical, near = find_duplicates(loaded.briefings)
     severity = Severity.WARNING if for_build else Severity.ERROR
@@ -69,29 +76,29 @@ def check(
             "the same story twice?"
         )
         problems.append(Problem(pair.other.source.file, 1, message, Severity.WARNING))
+    briefings = loaded.briefings
     if for_build:
         dropped = {pair.other.id for pair in identical}
-        loaded.briefings = [b for b in loaded.briefings if b.id not in dropped]
-    try:
-        vocab = load_vocabulary(root)
-    except BriefingError as error:
-        return Result(settings, loaded.briefings, sorted(problems + list(error.problems)))
-    extractor = Extractor(vocab)
+        briefings = [b for b in briefings if b.id not in dropped]
+    if vocab is None:
+        return Result(settings, briefings, sorted(problems))
     catalog = Catalog(
         countries={c.iso3: c.name for c in vocab.countries.values()},
         paths={c.iso3: c.m49 for c in vocab.countries.values()},
         tags={t.id: (t.name, t.description) for t in vocab.tags},
         analyst={r.name: (r.description, ", ".join(sorted(r.members)), r.source) for r in vocab.regions},
     )
-    briefings = []
-    for briefing in loaded.briefings:
-        extracted, candidates = extractor.extract(briefing)
-        briefings.append(extracted)
-        if with_candidates:
-            problems += _candidate_warnings(root, briefing.source.file, candidates)
     if not any(p.severity is Severity.ERROR for p in problems):
         briefings = assign_slugs(briefings)
     return Result(settings, briefings, sorted(problems), catalog=catalog, vocabulary=vocab)
+
+
+def _extract(
+    extractor: Extractor, root: Path, with_candidates: bool, briefing: Briefing
+) -> tuple[Briefing, list[Problem]]:
+    extracted, candidates = extractor.extract(briefing)
+    warnings = _candidate_warnings(root, briefing.source.file, candidates) if with_candidates else []
+    return extracted, warnings
 
 
 def _candidate_warnings(root: Path, seed_file: str, candidates: list[Candidate]) -> list[Problem]:

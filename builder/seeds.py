@@ -6,15 +6,15 @@ Seeds are only ever read: nothing here (or anywhere in the builder) writes to se
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-
-from tqdm import tqdm
 
 from .briefing import from_markdown, from_raw
 from .errors import BriefingError, Problem, Severity
 from .model import Briefing
+from .workers import map_all
 
 MAX_SEED_BYTES = 256 * 1024  # a long wire story is ~20 KB; anything this big is a mistake
 SEED_SUFFIXES = (".txt", ".md")
@@ -105,24 +105,36 @@ def read_seed(path: Path, root: Path) -> tuple[Briefing, list[Problem]]:
     return from_raw(text, name, sidecar), []
 
 
-def load(paths: Iterable[Path], root: Path, *, progress: bool = False) -> Loaded:
-    """Read every seed, collecting all problems; ids must be unique across the set."""
+Transform = Callable[[Briefing], tuple[Briefing, list[Problem]]]
+
+
+def load(paths: Iterable[Path], root: Path, *, progress: bool = False, then: Transform | None = None) -> Loaded:
+    """Read every seed, collecting all problems; ids must be unique across the set.
+
+    `then` (extraction) runs on each briefing right after it is read, in the same worker process.
+    """
     loaded = Loaded()
-    paths = list(paths)
-    for path in tqdm(paths, desc="seeds", unit="seed", disable=not progress, leave=False):
-        try:
-            briefing, warnings = read_seed(path, root)
-        except BriefingError as error:
-            loaded.problems.extend(error.problems)
-            continue
-        except OSError as error:
-            loaded.problems.append(Problem(display_path(path, root), 1, f"cannot read: {error.strerror}"))
-            continue
-        loaded.briefings.append(briefing)
-        loaded.problems.extend(warnings)
+    reader = partial(_read_one, root=root, then=then)
+    for briefing, problems in map_all(reader, list(paths), progress="seeds" if progress else None):
+        if briefing is not None:
+            loaded.briefings.append(briefing)
+        loaded.problems.extend(problems)
     loaded.problems.extend(duplicate_ids(loaded.briefings))
     loaded.problems.sort()
     return loaded
+
+
+def _read_one(path: Path, *, root: Path, then: Transform | None) -> tuple[Briefing | None, list[Problem]]:
+    try:
+        briefing, warnings = read_seed(path, root)
+    except BriefingError as error:
+        return None, list(error.problems)
+    except OSError as error:
+        return None, [Problem(display_path(path, root), 1, f"cannot read: {error.strerror}")]
+    if then is None:
+        return briefing, warnings
+    briefing, more = then(briefing)
+    return briefing, warnings + more
 
 
 def duplicate_ids(briefings: list[Briefing]) -> list[Problem]:

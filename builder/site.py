@@ -7,15 +7,18 @@ hand. The writer removes stale files below those roots and never touches anythin
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 
 from slugify import slugify
 
 from .exports import exports
-from .indexes import home_page, index_pages, related
+from .indexes import home_page, index_jobs, related
 from .model import Briefing
 from .render import Catalog, permalink_path, render_briefing, render_redirect
 from .settings import Settings
+from .workers import MIN_ITEMS, map_all
 
 GENERATED_ROOTS = (
     "briefings",
@@ -63,11 +66,22 @@ def assign_slugs(briefings: list[Briefing]) -> list[Briefing]:
 def generate(briefings: list[Briefing], settings: Settings, catalog: Catalog | None = None) -> dict[str, str]:
     """The whole generated tree. Briefings must already have their slugs."""
     catalog = catalog or Catalog()
-    tree: dict[str, str] = {"index.md": home_page(briefings, settings.home_latest, catalog)}
-    neighbours = related(briefings)
-    for briefing in briefings:
-        tree[briefing.path] = render_briefing(briefing, settings, catalog, neighbours[briefing.id])
-        tree[permalink_path(briefing)] = render_redirect(briefing)
-    tree.update(index_pages(briefings, catalog, settings.site_url))
-    tree.update(exports(briefings, settings))
+
+    def briefing_pages() -> dict[str, str]:
+        pages = {"index.md": home_page(briefings, settings.home_latest, catalog)}
+        neighbours = related(briefings)
+        for briefing in briefings:
+            pages[briefing.path] = render_briefing(briefing, settings, catalog, neighbours[briefing.id])
+            pages[permalink_path(briefing)] = render_redirect(briefing)
+        return pages
+
+    jobs: list[Callable[[], dict[str, str]]] = [
+        briefing_pages,
+        *index_jobs(briefings, catalog, settings.site_url),
+        partial(exports, briefings, settings),
+    ]
+    tree: dict[str, str] = {}
+    # Independent parts, side by side on every core for a large archive; merged in a fixed order.
+    for part in map_all(lambda number: jobs[number](), range(len(jobs)), large=len(briefings) >= MIN_ITEMS):
+        tree.update(part)
     return dict(sorted(tree.items()))

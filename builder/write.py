@@ -21,17 +21,19 @@ class Changes:
 
 
 def sync_tree(docs: Path, tree: dict[str, str], roots: tuple[str, ...]) -> Changes:
-    changes = Changes()
-    made: set[Path] = set()  # folders known to exist, so each is created (or checked) once
-    for relative, text in tree.items():
+    for relative in tree:
         if not any(relative == root or relative.startswith(root + "/") for root in roots):
             raise ValueError(f"{relative} is outside the generated roots {roots}")
+    changes = Changes()
+    existing = {relative for root in roots for relative in _existing(docs, root)}
+    made: set[Path] = set()  # folders known to exist, so each is created (or checked) once
+    for relative, text in tree.items():
         target = docs / relative
         data = text.encode("utf-8")
-        if target.is_file() and target.read_bytes() == data:
-            changes.unchanged += 1
-            continue
-        if target.exists():
+        if relative in existing:  # known from one walk of the tree: no stat per file
+            if target.read_bytes() == data:
+                changes.unchanged += 1
+                continue
             _write_atomic(target, data)
         else:  # a new file: nobody can be reading a half of it
             if target.parent not in made:
@@ -39,13 +41,12 @@ def sync_tree(docs: Path, tree: dict[str, str], roots: tuple[str, ...]) -> Chang
                 made.add(target.parent)
             target.write_bytes(data)
         changes.written.append(relative)
-    for root in roots:
-        for stale in _existing(docs / root):
-            relative = stale.relative_to(docs).as_posix()
-            if relative not in tree:
-                stale.unlink()
-                changes.removed.append(relative)
-        _remove_empty_dirs(docs / root)
+    for relative in sorted(existing - tree.keys()):
+        (docs / relative).unlink()
+        changes.removed.append(relative)
+    if changes.removed:
+        for root in roots:
+            _remove_empty_dirs(docs / root)
     return changes
 
 
@@ -60,12 +61,16 @@ def _write_atomic(target: Path, data: bytes) -> None:
         raise
 
 
-def _existing(path: Path) -> list[Path]:
-    if path.is_file():
-        return [path]
-    if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.is_file())
-    return []
+def _existing(docs: Path, root: str) -> list[str]:
+    """The files under docs/root (or docs/root itself), as paths relative to docs/."""
+    top = docs / root
+    if top.is_file():
+        return [root]
+    found: list[str] = []
+    for folder, _, files in os.walk(top):
+        relative = os.path.relpath(folder, docs).replace(os.sep, "/")
+        found.extend(f"{relative}/{name}" for name in files)
+    return found
 
 
 def _remove_empty_dirs(path: Path) -> None:

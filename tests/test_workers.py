@@ -1,0 +1,79 @@
+"""Work spread over processes gives exactly what the plain loop gives.
+
+The parallel runs happen in a fresh interpreter: the test process may already run threads
+(from other tests), and a threaded process rightly never forks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from builder import workers
+from builder.pipeline import check
+from builder.settings import Settings
+from builder.site import generate
+
+from .conftest import REAL_SEED, REPO
+
+DEVSET = REPO / "tests" / "fixtures" / "devset"
+
+_BUILD = """
+import hashlib, os, sys
+from pathlib import Path
+from builder import workers
+from builder.pipeline import check
+from builder.settings import Settings
+from builder.site import generate
+assert workers.worker_count(100) == 2, "the parallel path is not taken"
+pids = {p for _, p in workers.map_all(lambda n: (n, os.getpid()), range(20))}
+assert len(pids) == 2 and os.getpid() not in pids, pids
+result = check(Path(sys.argv[1]), [Path(p) for p in sys.argv[2:]], for_build=True)
+tree = generate(result.briefings, Settings(site_url="https://example.org/archive/"), result.catalog)
+print(hashlib.sha256(repr((result.briefings, result.problems, tree)).encode()).hexdigest())
+"""
+
+
+def test_a_parallel_build_is_the_serial_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    seeds: list[Path] = [REAL_SEED, *sorted(DEVSET.glob("*.txt"))]
+    monkeypatch.setenv("BRIEFINGS_WORKERS", "1")
+    result = check(REPO, seeds, for_build=True)
+    assert result.ok, result.problems
+    tree = generate(result.briefings, Settings(site_url="https://example.org/archive/"), result.catalog)
+    serial = hashlib.sha256(repr((result.briefings, result.problems, tree)).encode()).hexdigest()
+    parallel = subprocess.run(
+        [sys.executable, "-c", _BUILD, str(REPO), *map(str, seeds)],
+        env={**os.environ, "BRIEFINGS_WORKERS": "2"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert parallel.returncode == 0, parallel.stderr
+    assert parallel.stdout.strip() == serial
+
+
+def test_small_jobs_and_threaded_processes_use_the_plain_loop(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BRIEFINGS_WORKERS", raising=False)
+    monkeypatch.setattr(workers.os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    monkeypatch.setattr(workers.threading, "active_count", lambda: 1)
+    assert workers.worker_count(workers.MIN_ITEMS - 1) == 1
+    assert workers.worker_count(workers.MIN_ITEMS) == 2
+    assert workers.worker_count(5, large=True) == 2
+    monkeypatch.setenv("BRIEFINGS_WORKERS", "1")
+    assert workers.worker_count(10_000) == 1
+    monkeypatch.undo()
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert workers.worker_count(10_000) == 1  # forking a threaded process can deadlock
+        assert workers.map_all(lambda n: n + 1, range(300)) == list(range(1, 301))
+    finally:
+        stop.set()
+        thread.join()
