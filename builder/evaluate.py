@@ -22,7 +22,14 @@ from .vocab import Vocabulary
 
 _GENERIC_ROLES = {  # most specific first
     "foreign_ministry": ("foreign ministry", "ministry of foreign affairs", "foreign affairs ministry"),
-    "defence_ministry": ("defence ministry", "defense ministry", "ministry of defence", "ministry of defense"),
+    "defence_ministry": (
+        "defence ministry",
+        "defense ministry",
+        "ministry of defence",
+        "ministry of defense",
+        "ministry of national defence",
+        "ministry of national defense",
+    ),
     "interior_ministry": ("interior ministry", "ministry of internal affairs", "ministry of the interior"),
     "health_ministry": ("health ministry", "ministry of health", "ministry of public health"),
     "junta": ("junta", "military government", "military regime", "state administration council"),

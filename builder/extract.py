@@ -21,6 +21,7 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -29,7 +30,7 @@ from .model import Actor, Briefing
 from .vocab import ActorEntry, Vocabulary, country_slug
 
 TITLE_WEIGHT, LEDE_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.0
-TITLE_SUBJECT_BONUS = 2.0  # the first country a headline names (or whose actor it names) leads
+TITLE_SUBJECT_BONUS = 4.0  # the country a headline is about (see _title_subject) leads
 ACTOR_EVIDENCE = 0.3  # an actor's home country gains a little from each mention of it
 STRENGTH = {"name": 1.0, "place": 0.8, "capital": 0.8, "city": 0.8, "town": 0.6, "demonym": 0.7, "inside": 0.7}
 BIG_CITY = 1_000_000  # a smaller town counts only where its country is named some other way
@@ -94,7 +95,27 @@ _APPOSITIVE = re.compile(
     r",\s+(?:(?:now|then|also|currently|formerly|still)\s+)?(?:(?:the|a|an|his|her|their|its|[A-Z]\w+['’]s)\s+)?"
     r"([\w -]+?)(?:\s+(?:of|for|at|in)\b|,|\.|$)"
 )
+_TITLE_SPEAKER = re.compile(
+    r"(?:[A-Z][\w'’-]+[’']s )?([A-Z][\w'’-]+) (?:says|said|tells|warns|vows|accuses|denies|claims)\b"
+)
+_ATTACK = re.compile(
+    r"\b(?:strikes?(?! (?:a |an )?(?:deal|accord|agreement|tone|note))|struck|air ?strikes?|hits?(?! (?:back|out))|"
+    r"bombs?|bombed|bombing|bombards?|shells?|shelled|shelling|attacks?|"
+    r"attacked|raids?|raided|invades?|invaded|invasion of|pounds?|pounded|shoots? down|shot down|downs|downed|"
+    r"drones?|missiles?|rockets?|fires? (?:rockets|missiles|drones) at)\b"
+)
 _GROUP_FORCES = re.compile(r"\b(Forces|Army|Group)\b")
+_POSTED = frozenset({"Mission", "Embassy", "Office", "Delegation", "Representation", "Operation", "Force", "Command"})
+_POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})['’]s $")
+_THE_COUNTRY = (
+    "United ",
+    "Republic ",
+    "Democratic Republic",
+    "Federated ",
+    "Philippines",
+    "Netherlands",
+    "Czech Republic",
+)
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.&-]*(?: (?:(?:of|for|and|the|de|du|des|in) )*[A-Z][\w'’.&-]*)+")
 _GROUP_NOUN = re.compile(r" (cartel|gang|militia)\b")
 _NAME_BEHIND = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’.-]*[ ]){0,3}[A-Z][\w'’.-]*$")
@@ -130,6 +151,7 @@ class Extractor:
             for cue in tag.cues:
                 self.tag_matcher.add(cue, tag.id)
         self.tag_matcher.freeze()
+        self._name_words: dict[str, bool] = {}  # token -> whether it can be part of a person's name
         self.form_owner = {fold(f): a.id for a in vocab.actors for f in (a.name, *a.aliases)}
         self.known_forms = set(self.form_owner)
 
@@ -204,18 +226,22 @@ class Extractor:
         for city in self.vocab.cities:
             if city.capital:
                 capitals[city.country].add(city.name)
+        forms_of: dict[str, tuple[set[str], set[str], set[str]]] = {}
+        for iso3, country in self.vocab.countries.items():
+            names = {country.name, *self.vocab.places.country_names.get(iso3, ())}
+            demonyms = {*country.demonyms, *self.vocab.places.demonyms.get(iso3, ())}
+            if iso3 in self.vocab.places.adjectives:
+                demonyms.add(self.vocab.places.adjectives[iso3])
+            forms_of[iso3] = (demonyms, names, capitals[iso3])
         for body in self.vocab.state_bodies:
-            for iso3, country in self.vocab.countries.items():
-                names = {country.name, *self.vocab.places.country_names.get(iso3, ())}
-                demonyms = {*country.demonyms, *self.vocab.places.demonyms.get(iso3, ())}
-                if iso3 in self.vocab.places.adjectives:
-                    demonyms.add(self.vocab.places.adjectives[iso3])
-                for form in body.explicit:
-                    for demonym in demonyms if "{demonym}" in form else [""]:
-                        for name in names if "{country}" in form else [""]:
-                            for capital in capitals[iso3] if "{capital}" in form else [""]:
-                                surface = form.format(demonym=demonym, country=name, capital=capital)
-                                matcher.add(surface, ActorRef("body", body.role, iso3))
+            slots = [("{demonym}" in f, "{country}" in f, "{capital}" in f) for f in body.explicit]
+            for iso3, (demonyms, names, capital_names) in forms_of.items():
+                ref = ActorRef("body", body.role, iso3)
+                for form, (by_demonym, by_name, by_capital) in zip(body.explicit, slots, strict=True):
+                    for demonym in demonyms if by_demonym else ("",):
+                        for name in names if by_name else ("",):
+                            for capital in capital_names if by_capital else ("",):
+                                matcher.add(form.format(demonym=demonym, country=name, capital=capital), ref)
             for form in body.generic:
                 for variant in (form, form[0].upper() + form[1:]):
                     matcher.add(variant, ActorRef("generic", body.role))
@@ -225,15 +251,17 @@ class Extractor:
 
     def extract(self, briefing: Briefing) -> tuple[Briefing, list[Candidate]]:
         segments = self._segments(briefing)
-        found = _per_segment(self.actor_matcher, segments)
+        text = "\n".join(segment.text for segment in segments)
+        whole = (text, fold(text))  # folded once for both case-sensitive scans
+        found = _per_segment(self.actor_matcher, segments, whole=whole)
         actor_hits = [
             (s, m) for s, matches in zip(segments, found, strict=True) for m in self._actor_matches(s.text, matches)
         ]
         spans = defaultdict(list)
         for segment, match in actor_hits:
             spans[segment.offset].append(match)
-        scores, firsts, geo_hits = self._countries(segments, spans)
-        self._weigh_actors_and_title(scores, actor_hits, geo_hits)
+        scores, firsts, geo_hits = self._countries(segments, spans, whole)
+        self._weigh_actors_and_title(briefing.title, scores, actor_hits, geo_hits)
         overridden = briefing.overridden
         countries = list(briefing.countries) if "countries" in overridden else self._rank(scores, firsts)
         primary = briefing.primary_country if "primary_country" in overridden else next(iter(countries), None)
@@ -264,14 +292,17 @@ class Extractor:
         return segments
 
     def _countries(
-        self, segments: list[_Segment], actor_spans: dict[int, list[Match[ActorRef]]]
+        self,
+        segments: list[_Segment],
+        actor_spans: dict[int, list[Match[ActorRef]]],
+        whole: tuple[str, str] | None = None,
     ) -> tuple[dict[str, float], dict[str, int], list[tuple[_Segment, Match[Geo], str]]]:
         """Scores per country, first positions, and every geo match with its resolved country."""
         scores: dict[str, float] = {}
         firsts: dict[str, int] = {}
         pending: list[tuple[_Segment, Match[Geo], float]] = []
         resolved: list[tuple[_Segment, Match[Geo], str]] = []
-        for segment, matches in zip(segments, _per_segment(self.geo, segments), strict=True):
+        for segment, matches in zip(segments, _per_segment(self.geo, segments, whole=whole), strict=True):
             inside_actor = actor_spans.get(segment.offset, [])
             for match in matches:
                 geo = match.values[0]
@@ -286,7 +317,8 @@ class Extractor:
                     strength = STRENGTH["inside"]
                     geo = Geo("name", (home,))
                 elif self._first_name_use(segment.text, match) or (
-                    match.text in self.demonym_forms and self._language_use(segment.text, match)
+                    match.text in self.demonym_forms
+                    and (self._language_use(segment.text, match) or _ethnic_use(segment.text, match.start))
                 ):
                     continue
                 weight = segment.weight * strength
@@ -309,21 +341,56 @@ class Extractor:
 
     def _weigh_actors_and_title(
         self,
+        title: str,
         scores: dict[str, float],
         actor_hits: list[tuple[_Segment, Match[ActorRef]]],
         geo_hits: list[tuple[_Segment, Match[Geo], str]],
     ) -> None:
         """Actors' home countries add weight to countries the text names; the headline's subject leads."""
-        in_title: list[tuple[int, str]] = []
+        in_title: list[tuple[int, str, int]] = []
         for segment, match in actor_hits:
             home = self._actor_country(match.values[0])
             if home is not None and home in scores:
                 scores[home] += ACTOR_EVIDENCE * segment.weight
                 if segment.offset == 0:
-                    in_title.append((match.start, home))
-        in_title += [(m.start, code) for s, m, code in geo_hits if s.offset == 0 and code]
-        if in_title:
-            scores[min(in_title)[1]] += TITLE_SUBJECT_BONUS
+                    in_title.append((match.start, home, match.end))
+        in_title += [(m.start, code, m.end) for s, m, code in geo_hits if s.offset == 0 and code]
+        # "Israel-Hezbollah ceasefire", "Iran-backed militia": a hyphenated compound is a modifier
+        subjects = [
+            (start, code) for start, code, end in in_title if "-" not in title[start - 1 : start] + title[end : end + 1]
+        ]
+        if subjects or in_title:
+            ranked = sorted(subjects or [(start, code) for start, code, _ in in_title])
+            scores[self._title_subject(title, ranked, actor_hits)] += TITLE_SUBJECT_BONUS
+
+    def _title_subject(
+        self, title: str, in_title: list[tuple[int, str]], actor_hits: list[tuple[_Segment, Match[ActorRef]]]
+    ) -> str:
+        """The country a headline is about: its first, unless a speaker of known country opens it
+        ("Aliyev says Russia…"), or it strikes another ("Israel strikes Syrian army HQ", "US air
+        strikes hit … in Somalia"): an attack story is about where the attack lands."""
+        opening = _TITLE_SPEAKER.match(title)
+        if opening is not None:
+            home = self._speaker_country(opening.group(1), actor_hits)
+            if home is not None:
+                return home
+        attack = _ATTACK.search(title)
+        if attack is not None and in_title[0][0] < attack.start():
+            after = [code for start, code in in_title if start >= attack.end() and code != in_title[0][1]]
+            if after:
+                return after[0]
+        return in_title[0][1]
+
+    def _speaker_country(self, surname: str, actor_hits: list[tuple[_Segment, Match[ActorRef]]]) -> str | None:
+        """The home country of the one vocabulary person of the article whose name ends in `surname`."""
+        homes = set()
+        for _, match in actor_hits:
+            ref = match.values[0]
+            if ref.kind == "vocab" and self.actors[ref.key].type == "person":
+                entry = self.actors[ref.key]
+                if any(form.rsplit(" ", 1)[-1] == surname for form in (entry.name, *entry.aliases)):
+                    homes.add(entry.country)
+        return homes.pop() if len(homes) == 1 else None
 
     def _actor_matches(self, text: str, matches: list[Match[ActorRef]]) -> list[Match[ActorRef]]:
         """Vocabulary matches, less one-word aliases that end a person's name (Thérèse Wagner)."""
@@ -387,6 +454,8 @@ class Extractor:
         """`spoke in French.`: a demonym naming a language, not a country."""
         before = text[max(0, match.start - 12) : match.start].lower()
         after = text[match.end : match.end + 10]
+        if after.startswith(("-speaking", "-language", "-speakers")):
+            return True  # "English-speaking regions"
         speech = before.endswith(("in ", "speaking ", "spoke ", "speak ", "speaks "))
         return speech and (not after or after[0] in ",.;:)" or after.startswith((" and ", " or ")))
 
@@ -432,18 +501,21 @@ class Extractor:
             if actor is not None:
                 note(actor, match.text, segment.offset + match.start)
                 taken[segment.offset].append((match.start, match.end))
+        actor_spans = {offset: list(spans) for offset, spans in taken.items()}
         for segment, geo_match, code in geo_hits:
             taken[segment.offset].append((geo_match.start, geo_match.end))
             if geo_match.values[0].kind == "capital" and self._speaks(segment.text, geo_match.end):
                 government = self._actor_for(ActorRef("body", "government", code))
                 if government is not None:  # "Kigali denies": the capital stands for its government
                     note(government, geo_match.text, segment.offset + geo_match.start)
-        candidates = self._find_new(segments, acronyms, taken, found, note)
+        candidates = self._find_new(segments, acronyms, taken, actor_spans, found, note, primary)
         merged = self._merge_short_names(found)
-        candidates = [c for c in candidates if slugify(c.name) not in merged]
+        candidates = [c for c in candidates if _slug(c.name) not in merged]
         self._surnames(segments, taken, found, note)
         ordered = sorted(found.values(), key=lambda f: (-f.count, f.first))
-        actors = tuple(replace(f.actor, aliases=tuple(sorted(f.forms))) for f in ordered)
+        actors = tuple(
+            Actor(f.actor.id, f.actor.name, f.actor.type, f.actor.country, tuple(sorted(f.forms))) for f in ordered
+        )
         return actors, candidates
 
     def _actor_for(self, ref: ActorRef) -> Actor | None:
@@ -468,7 +540,7 @@ class Extractor:
         wanted = fold(name).lower()
         return any(wanted in fold(form).lower() for form in (entry.name, *entry.aliases))
 
-    def _find_new(self, segments, acronyms, taken, found, note) -> list[Candidate]:  # type: ignore[no-untyped-def]
+    def _find_new(self, segments, acronyms, taken, actor_spans, found, note, primary) -> list[Candidate]:  # type: ignore[no-untyped-def]
         """Acronym definitions and titled or quoted people the vocabulary does not know."""
         candidates: dict[str, Candidate] = {}
         for segment in segments:
@@ -477,19 +549,21 @@ class Extractor:
                 if _overlaps(spans, start, end) or fold(name) in self.known_forms:
                     continue
                 kind = _guess_type(name)
-                actor = Actor(id=str(slugify(acronym if len(name) > 60 else name)), name=name, type=kind)
+                actor = Actor(id=_slug(acronym if len(name) > 60 else name), name=name, type=kind)
                 note(actor, name, segment.offset + start)
                 found[actor.id].forms.add(acronym)
                 spans.append((start, end))
                 candidates.setdefault(name, Candidate(name, kind, f"defines the acronym {acronym}"))
-            for name, start, end, evidence in self._organisations_in(segment.text, spans):
-                kind = _guess_type(name)
-                actor = Actor(id=str(slugify(name)), name=name, type=kind)
-                note(actor, name, segment.offset + start)
+            known = actor_spans.get(segment.offset, [])
+            for name, start, end, evidence in self._organisations_in(segment.text, spans, known):
+                form = name
+                name, kind, country = self._institution(name, segment.text, start, primary)
+                actor = Actor(id=_slug(name), name=name, type=kind, country=country)
+                note(actor, form, segment.offset + start)
                 spans.append((start, end))
                 candidates.setdefault(name, Candidate(name, kind, evidence))
             for name, start, end, evidence in self._people_in(segment.text, spans):
-                actor = Actor(id=str(slugify(name)), name=name, type="person")
+                actor = Actor(id=_slug(name), name=name, type="person")
                 note(actor, name, segment.offset + start)
                 spans.append((start, end))
                 candidates.setdefault(name, Candidate(name, "person", evidence))
@@ -504,11 +578,45 @@ class Extractor:
                         entry.count += 1
         return sorted(candidates.values(), key=lambda c: c.name)
 
-    def _organisations_in(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[str, int, int, str]]:
+    def _institution(self, name: str, text: str, start: int, primary: str | None) -> tuple[str, str, str | None]:
+        """(name, type, country) of a found organisation. A country's generic institution
+        ("the Constitutional Court", "Thailand's Constitutional Court") is named after its
+        country; a name that opens with a country ("Finnish Customs") belongs to it."""
+        head, _, rest = name.partition(" ")
+        country = self._country_word(head)
+        if country is not None and rest:
+            kind = "state_body" if rest in self.people.institutions else _guess_type(name)
+            return name, kind, country
+        if name not in self.people.institutions:
+            return name, _guess_type(name), None
+        possessive = _POSSESSIVE_BEFORE.search(text, max(0, start - 40), start)
+        country = (self._country_word(possessive.group(1)) if possessive else None) or primary
+        if country is None or country not in self.vocab.countries:
+            return name, "state_body", None
+        return f"{name} of {self._country_phrase(country)}", "state_body", country
+
+    def _country_word(self, word: str) -> str | None:
+        """The country a country name or demonym stands for ("Thailand", "Finnish"), else None."""
+        for geo in self.geo.get(word):
+            if geo.kind in ("name", "demonym", "ambiguous") and geo.countries:
+                return geo.countries[0]
+        return None
+
+    def _country_phrase(self, iso3: str) -> str:
+        """How a name "of X" writes the country: "Thailand", "the Central African Republic"."""
+        name = self.vocab.countries[iso3].name
+        if name.startswith("The "):
+            return "the " + name[4:]
+        if name.startswith(_THE_COUNTRY) or name.endswith(("Islands", "Republic", "Emirates", "States")):
+            return "the " + name
+        return name
+
+    def _organisations_in(
+        self, text: str, spans: list[tuple[int, int]], actor_spans: list[tuple[int, int]]
+    ) -> list[tuple[str, int, int, str]]:
         """Runs of capitalised words that end in an organisation word: `Yale Humanitarian Research Lab`,
-        or that a group noun follows: `the Guadalajara cartel`."""
+        or that a group noun follows: `the Guadalajara cartel`. `actor_spans`: known actors' places."""
         found = []
-        actor_spans = [(s, e) for s, e in spans if text[s:e] not in self.geo]
         for noun in _GROUP_NOUN.finditer(text):
             behind = _NAME_BEHIND.search(text, max(0, noun.start() - 80), noun.start())
             if behind is None:
@@ -527,9 +635,14 @@ class Extractor:
             words = match.group(0).split(" ")
             while words and (words[0].lower() in _FUNCTION_WORDS or words[0].endswith(("’s", "'s"))):
                 words.pop(0)
+            owner = max((i for i, w in enumerate(words) if w.endswith(("’s", "'s"))), default=-1)
+            if 0 <= owner < len(words) - 1 and words[owner + 1] not in self.people.org_words:
+                del words[: owner + 1]  # "the Central African Republic's Constitutional Court"
             last = max((i for i, w in enumerate(words) if w in self.people.org_words), default=-1)
             if not (0 <= last < len(words) - 2 and words[last + 1] in ("of", "for", "in")):
                 words = words[: last + 1]  # keep "Ministry of Defence", drop "Court Monday"
+            elif words[last + 1] == "in" and words[last] not in _POSTED and self.geo.get(" ".join(words[last + 2 :])):
+                words = words[: last + 1]  # "the Tribunal in Dhaka" is where it sits; a "Mission in Mali" is its name
             name = " ".join(words).rstrip(".,;:")
             if len(words) < 2 or sum(w[:1].isupper() for w in words) < 2:
                 continue
@@ -585,7 +698,13 @@ class Extractor:
         return runs
 
     def _name_word(self, token: str) -> bool:
-        """Goïta, Lai, al-Jalali: a word that can be part of a person's name."""
+        """Goïta, Lai, al-Jalali: a word that can be part of a person's name (cached per token)."""
+        known = self._name_words.get(token)
+        if known is None:
+            known = self._name_words[token] = self._is_name_word(token)
+        return known
+
+    def _is_name_word(self, token: str) -> bool:
         head, _, rest = token.partition("-")
         if rest and head in self.people.particles and _capitalised(rest):
             return True
@@ -674,25 +793,47 @@ class Extractor:
         return tuple(sorted(chosen, key=lambda t: (-scores[t], t))[:MAX_TAGS])
 
 
-def _per_segment(matcher: Matcher[T], segments: list[_Segment], *, lower: bool = False) -> list[list[Match[T]]]:
-    """One scan of the whole article; each match placed in its segment, positions relative to it."""
-    whole = "\n".join(segment.text for segment in segments)
-    if lower:
-        lowered = whole.lower()
-        whole = (
-            lowered if len(lowered) == len(whole) else "".join(c if len(c.lower()) > 1 else c.lower() for c in whole)
-        )
+def _per_segment(
+    matcher: Matcher[T], segments: list[_Segment], *, lower: bool = False, whole: tuple[str, str] | None = None
+) -> list[list[Match[T]]]:
+    """One scan of the whole article; each match placed in its segment, positions relative to it.
+    `whole`: the joined article and its folded form, when the caller has them already."""
+    if whole is not None and not lower:
+        text, folded = whole
+        return _place(matcher.find(text, folded), segments)
+    whole_text = "\n".join(segment.text for segment in segments)
+    return _place(matcher.find(_lowered(whole_text) if lower else whole_text), segments)
+
+
+def _lowered(whole: str) -> str:
+    """Lower case, one character for one (the rare letter whose lower case is longer stays)."""
+    lowered = whole.lower()
+    return lowered if len(lowered) == len(whole) else "".join(c if len(c.lower()) > 1 else c.lower() for c in whole)
+
+
+def _place(matches: list[Match[T]], segments: list[_Segment]) -> list[list[Match[T]]]:
     starts = [segment.offset for segment in segments]
     placed: list[list[Match[T]]] = [[] for _ in segments]
-    for match in matcher.find(whole):
+    for match in matches:
         index = bisect_right(starts, match.start) - 1
         offset = starts[index]
         placed[index].append(Match(match.start - offset, match.end - offset, match.text, match.values))
     return placed
 
 
+@lru_cache(maxsize=8192)
+def _slug(name: str) -> str:
+    """slugify, remembered: the same names recur from article to article."""
+    return str(slugify(name))
+
+
 def _actor(entry: ActorEntry) -> Actor:
     return Actor(id=entry.id, name=entry.name, type=entry.type, country=entry.country)
+
+
+def _ethnic_use(text: str, start: int) -> bool:
+    """`ethnic Albanian`, `ethnic Russians`: a people, not a country's citizens or state."""
+    return text.endswith(("ethnic ", "Ethnic "), max(0, start - 7), start)
 
 
 def _capitalised(token: str) -> bool:

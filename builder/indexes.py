@@ -18,9 +18,9 @@ from functools import partial
 from slugify import slugify
 
 from .feeds import atom
-from .markup import html_text, md_text
+from .markup import html_line, html_text, md_text
 from .model import Actor, Briefing, type_label
-from .render import MONTHS, Catalog, human_date, link, page
+from .render import MONTHS, Catalog, href, human_date, link, page
 
 ACTOR_TYPES = {
     "armed_group": "Armed groups",
@@ -57,15 +57,23 @@ def newest_first(briefings: Iterable[Briefing]) -> list[Briefing]:
 
 
 def listing(briefings: Iterable[Briefing], here: str, catalog: Catalog, *, summaries: bool = True) -> list[str]:
-    """A list of briefings, newest first: date, title, primary country and (optionally) summary."""
-    lines = []
+    """A list of briefings, newest first: date, title, primary country and (optionally) summary.
+
+    Written as one raw HTML block: index pages repeat every briefing many times, and
+    Python-Markdown passes an HTML block through about three times faster than the same
+    list as Markdown links. Every text is HTML-escaped; hrefs are the published addresses.
+    """
+    items = ['<ul class="briefings">']
     for briefing in newest_first(briefings):
         country = catalog.country_name(briefing.primary_country) if briefing.primary_country else None
-        where = f" · {md_text(country)}" if country else ""
-        title = f"[{md_text(briefing.title)}]({link(here, briefing.path)})"
-        entry = f"- **{human_date(briefing.date, time=False)}** · {title}{where}"
-        lines += [f"{entry}  ", f"  {md_text(briefing.summary)}"] if summaries else [entry]
-    return lines
+        where = f" · {html_line(country)}" if country else ""
+        when = f'<time datetime="{briefing.date:%Y-%m-%d}">{human_date(briefing.date, time=False)}</time>'
+        target = html_text(href(here, briefing.path, catalog.directory_urls))
+        summary = f"<br>{html_line(briefing.summary)}" if summaries else ""
+        items.append(
+            f'<li><strong>{when}</strong> · <a href="{target}">{html_line(briefing.title)}</a>{where}{summary}</li>'
+        )
+    return [*items, "</ul>"]
 
 
 def timeline_lines(

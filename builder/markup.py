@@ -54,3 +54,8 @@ def _reference(match: re.Match[str]) -> str:
 def html_text(text: str) -> str:
     """Plain text -> HTML text or attribute value (quotes escaped too)."""
     return html.escape(text, quote=True)
+
+
+def html_line(text: str) -> str:
+    """Plain text -> HTML text on one line, spaces collapsed (inside a raw HTML block of a page)."""
+    return html.escape(" ".join(text.split()), quote=True)

@@ -59,10 +59,6 @@ class Match(Generic[T]):
     values: tuple[T, ...]
 
 
-def _is_word(char: str) -> bool:
-    return char.isalnum()
-
-
 class Matcher(Generic[T]):
     """Surface forms -> values; `find` returns the longest non-overlapping whole-word matches."""
 
@@ -74,8 +70,10 @@ class Matcher(Generic[T]):
         key = fold(surface.strip())
         if not key:
             return
-        values = self._values.setdefault(key, [])
-        if value not in values:
+        values = self._values.get(key)
+        if values is None:
+            self._values[key] = [value]
+        elif value not in values:
             values.append(value)
 
     def freeze(self) -> Matcher[T]:
@@ -89,25 +87,43 @@ class Matcher(Generic[T]):
         """Whether `surface` as a whole is one of the names (a dictionary lookup, no scan)."""
         return fold(surface) in self._values
 
-    def find(self, text: str) -> list[Match[T]]:
+    def get(self, surface: str) -> tuple[T, ...]:
+        """The values of `surface` as a whole (a dictionary lookup, no scan), or ()."""
+        return tuple(self._values.get(fold(surface), ()))
+
+    def find(self, text: str, folded: str | None = None) -> list[Match[T]]:
+        """`folded`: fold(text), when the caller has it already (several matchers, one text)."""
         if not self._values:
             return []
-        folded = fold(text)
+        if folded is None:
+            folded = fold(text)
+        size = len(folded)
         found: list[tuple[int, int, tuple[T, ...]]] = []
         for end_index, (length, values) in self._automaton.iter(folded):
             start, end = end_index - length + 1, end_index + 1
-            if start > 0 and _is_word(folded[start - 1]) and _is_word(folded[start]):
+            # whole words only: no letter or digit glued to either end (checks inlined: hot loop)
+            if start > 0 and folded[start - 1].isalnum() and folded[start].isalnum():
                 continue
-            if end < len(folded) and _is_word(folded[end]) and _is_word(folded[end - 1]):
+            if end < size and folded[end].isalnum() and folded[end - 1].isalnum():
                 continue
             found.append((start, end, values))
-        found.sort(key=lambda m: (m[0] - m[1], m[0]))  # longest first, then leftmost
-        taken = bytearray(len(text))
+        if not found:
+            return []
+        found.sort(key=_longest_first)
         chosen = []
+        taken = bytearray(size)
         for start, end, values in found:
-            if any(taken[start:end]):
+            if 1 in taken[start:end]:
                 continue
             taken[start:end] = b"\x01" * (end - start)
             chosen.append(Match(start, end, text[start:end], values))
-        chosen.sort(key=lambda m: m.start)
+        chosen.sort(key=_start)
         return chosen
+
+
+def _longest_first(match: tuple[int, int, object]) -> tuple[int, int]:
+    return (match[0] - match[1], match[0])
+
+
+def _start(match: Match[T]) -> int:
+    return match.start

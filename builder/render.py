@@ -88,14 +88,39 @@ def link(from_page: str, to_page: str) -> str:
     return "/".join([".."] * (len(here) - common) + there[common:])
 
 
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """The address MkDocs gives a page below docs/, relative to the site root: a/b.md -> a/b/."""
+    stem = path.removesuffix(".md")
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
+
+
+def href(from_page: str, to_page: str, directory_urls: bool = True) -> str:
+    """Relative address from one page to another as the browser resolves it, for raw HTML.
+
+    Markdown links name the target's .md file and MkDocs rewrites them; links inside raw
+    HTML blocks are left alone, so they must already be the published address.
+    """
+    here = page_url(from_page, directory_urls).split("/")[:-1]
+    there = page_url(to_page, directory_urls).split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:]) or "./"
+
+
 @dataclass(frozen=True, slots=True)
 class Catalog:
-    """What pages need to know of the vocabularies: display names, M49 paths, tag texts."""
+    """What pages need to know beyond a briefing: display names, M49 paths, tag texts, URL style."""
 
     countries: dict[str, str] = field(default_factory=dict)  # ISO3 -> name
     paths: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ISO3 -> M49 path
     tags: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (name, description)
     analyst: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # name -> (description, members, source)
+    directory_urls: bool = True  # see Settings
 
     def country_name(self, code: str) -> str:
         return self.countries.get(code, code)

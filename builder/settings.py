@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .errors import BriefingError, Problem
 from .yamlio import load_yaml, located_mapping
@@ -18,33 +19,39 @@ class Settings:
     seeds_dir: str = "seeds"
     docs_dir: str = "docs"
     site_url: str = ""  # the site's address, for feeds; taken from mkdocs.yml
+    directory_urls: bool = True  # pages at a/b/ rather than a/b.html; mkdocs.yml's use_directory_urls
 
 
-def site_url(root: Path) -> str:
-    """mkdocs.yml's site_url (with its !ENV default), read the way MkDocs reads it."""
+def _from_mkdocs(root: Path) -> dict[str, Any]:
+    """site_url (with its !ENV default) and use_directory_urls, read the way MkDocs reads mkdocs.yml."""
     from mkdocs.utils.yaml import yaml_load
 
     path = root / "mkdocs.yml"
     if not path.is_file():
-        return ""
+        return {}
     with path.open(encoding="utf-8") as stream:
         config = yaml_load(stream)
-    return str(config.get("site_url") or "") if isinstance(config, dict) else ""
+    if not isinstance(config, dict):
+        return {}
+    return {
+        "site_url": str(config.get("site_url") or ""),
+        "directory_urls": config.get("use_directory_urls") is not False,
+    }
 
 
 def load_settings(root: Path) -> Settings:
     path = root / SETTINGS_FILE
     if not path.is_file():
-        return Settings(site_url=site_url(root))
+        return Settings(**_from_mkdocs(root))
     data, node = load_yaml(path.read_text(encoding="utf-8"), SETTINGS_FILE)
     if data is None:
-        return Settings(site_url=site_url(root))
+        return Settings(**_from_mkdocs(root))
     meta = located_mapping(data, node, SETTINGS_FILE, 1, "archive.yml")
     defaults = Settings()
     problems = []
     values: dict[str, object] = {}
     for key, value in meta.data.items():
-        if not hasattr(defaults, key) or key == "site_url":
+        if not hasattr(defaults, key) or key in ("site_url", "directory_urls"):
             problems.append(Problem(SETTINGS_FILE, meta.line_of(key), f"unknown setting {key!r}"))
         elif type(value) is not type(getattr(defaults, key)):
             expected = type(getattr(defaults, key)).__name__
@@ -53,4 +60,4 @@ def load_settings(root: Path) -> Settings:
             values[key] = value
     if problems:
         raise BriefingError(problems)
-    return Settings(**values, site_url=site_url(root))  # type: ignore[arg-type]
+    return Settings(**values, **_from_mkdocs(root))  # type: ignore[arg-type]

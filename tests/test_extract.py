@@ -189,10 +189,10 @@ def test_extraction_quality_on_the_development_set(vocab: Vocabulary) -> None:
     assert result.ok, result.problems
     scores = score(result.briefings, labels, vocab)
     assert scores.seeds == len(labels)
-    assert scores.primary_accuracy >= 0.85
-    assert scores.region_accuracy >= 0.95
-    assert scores.countries.f1 >= 0.95
-    assert scores.actors.f1 >= 0.82
+    assert scores.primary_accuracy >= 0.94
+    assert scores.region_accuracy >= 0.97
+    assert scores.countries.f1 >= 0.96
+    assert scores.actors.f1 >= 0.87
 
 
 def test_devset_seeds_parse_as_labelled() -> None:
@@ -222,3 +222,106 @@ def test_a_shorter_form_of_a_name_is_the_same_person(extractor: Extractor) -> No
         ("amara-kone-diallo", ("Amara Kone Diallo", "Diallo", "Kone Diallo"))
     ]
     assert [c.name for c in candidates] == ["Amara Kone Diallo"]
+
+
+def test_an_attack_headline_is_about_where_the_attack_lands(extractor: Extractor) -> None:
+    body = ("Israel said the strike hit a command post. Israel has struck Syria before. Israeli jets flew home.",)
+    struck, _ = run(extractor, "Israel strikes Syrian army base in Damascus", *body)
+    assert struck.primary_country == "SYR"
+    talks, _ = run(extractor, "Israel strikes deal with Syria over border", *body)
+    assert talks.primary_country == "ISR"
+
+
+def test_a_hyphenated_compound_is_not_the_headline_subject(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Israel-Hezbollah truce holds as displaced Lebanese return",
+        "Families drove south to their villages. Israel said it would respond to any violation.",
+    )
+    assert briefing.primary_country == "LBN"
+
+
+def test_a_headline_speaker_gives_the_subject(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Aliyev says Russia downed plane",
+        "Azerbaijan's President Ilham Aliyev spoke on Sunday.",
+        "Russia denied it. Moscow said Russia was not to blame.",
+    )
+    assert briefing.primary_country == "AZE"
+    unknown, _ = run(
+        extractor,
+        "Smith says Russia downed plane",
+        "Azerbaijan's President Ilham Aliyev spoke on Sunday.",
+        "Russia denied it. Moscow said Russia was not to blame.",
+    )
+    assert unknown.primary_country == "RUS"  # no known person of that name: the first country leads
+
+
+def test_an_ethnic_or_language_demonym_is_not_a_country(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Clashes in Kosovo",
+        "Ethnic Albanian residents and English-speaking visitors fled Mitrovica. Albanian police arrived.",
+    )
+    assert briefing.countries == ("XKX", "ALB")  # "Albanian police" still names Albania
+    only, _ = run(extractor, "Clashes in Kosovo", "Ethnic Albanian residents and English-speaking visitors fled.")
+    assert only.countries == ("XKX",)
+
+
+def test_a_generic_institution_is_named_after_its_country(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Thai court suspends premier",
+        "Thailand's Constitutional Court suspended the prime minister on Tuesday.",
+        "The Supreme Court will hear a second case.",
+    )
+    bodies = {a.name: (a.id, a.type, a.country) for a in briefing.actors}
+    assert bodies["Constitutional Court of Thailand"] == ("constitutional-court-of-thailand", "state_body", "THA")
+    assert bodies["Supreme Court of Thailand"][2] == "THA"
+    other, _ = run(extractor, "Vote in Bangui", "The Central African Republic's Constitutional Court approved it.")
+    assert "Constitutional Court of the Central African Republic" in {a.name for a in other.actors}
+
+
+def test_a_distinctive_or_demonym_name_keeps_its_own_name(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Finland seizes tanker",
+        "Finnish Customs opened an inquiry. The Independent High Authority for Elections was not involved.",
+    )
+    names = {a.name: a.country for a in briefing.actors}
+    assert names["Finnish Customs"] == "FIN"
+    assert "Independent High Authority for Elections" in names
+
+
+def test_where_an_organisation_sits_is_not_part_of_its_name(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Verdict in Bangladesh",
+        "The International Crimes Tribunal in Dhaka ruled on Monday. The UN Mission in Mali closed.",
+    )
+    names = {a.name for a in briefing.actors}
+    assert "International Crimes Tribunal" in names
+    assert "International Crimes Tribunal in Dhaka" not in names
+
+
+def test_a_known_actor_before_a_group_noun_is_that_actor(extractor: Extractor) -> None:
+    briefing, _ = run(extractor, "Ethiopia fights Fano militia", "The Fano militia seized a town in Amhara.")
+    assert [a.id for a in briefing.actors if a.type == "armed_group"] == ["fano"]
+
+
+def test_security_forces_and_presidency_belong_to_the_country(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Syria signs deal",
+        "The presidency in Damascus said the deal was signed. Security forces deployed in Latakia.",
+    )
+    ids = {a.id for a in briefing.actors}
+    assert {"syria-presidency", "syria-security-forces"} <= ids
+
+
+def test_kosovo_and_breakaway_regions_are_places(extractor: Extractor) -> None:
+    briefing, _ = run(extractor, "Factories halt in Transnistria", "Power cuts hit Transnistria and Tiraspol.")
+    assert briefing.primary_country == "MDA"
+    kosovo, _ = run(extractor, "Police officer killed in Kosovo", "Kosovo police said Pristina would respond.")
+    assert (kosovo.primary_country, kosovo.region) == ("XKX", "Southern Europe")

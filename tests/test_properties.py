@@ -11,7 +11,7 @@ from builder.briefing import from_markdown, from_raw
 from builder.errors import BriefingError
 from builder.markup import md_text
 from builder.parse import CLOSE_QUOTE, OPEN_QUOTE, parse_raw, split_paragraphs
-from builder.render import link
+from builder.render import href, link, page_url
 from builder.seeds import decode
 
 # Text heavy in the characters the parser cares about, plus anything else.
@@ -87,3 +87,22 @@ PAGE_PATHS = st.lists(st.sampled_from(["briefings", "2025", "11", "b", "tags", "
 def test_page_links_agree_with_posixpath(here: str, there: str) -> None:
     """render.link is a faster relpath for page paths: it must give the same answer."""
     assert link(here, there) == posixpath.relpath(there, posixpath.dirname(here) or ".")
+
+
+ANY_PAGE = st.tuples(
+    st.lists(st.sampled_from(["briefings", "2025", "11", "tags", "x"]), max_size=4),
+    st.sampled_from(["index", "a-slug", "other"]),
+).map(lambda parts: "/".join([*parts[0], f"{parts[1]}.md"]))
+
+
+@given(ANY_PAGE, ANY_PAGE, st.booleans())
+def test_raw_html_hrefs_agree_with_mkdocs(here: str, there: str, directory_urls: bool) -> None:
+    """render.href gives the address MkDocs itself computes between two published pages."""
+    from mkdocs.structure.files import File
+    from mkdocs.utils import get_relative_url
+
+    def url(path: str) -> str:
+        return File(path, "docs", "site", directory_urls).url
+
+    assert page_url(here, directory_urls) == url(here).removeprefix("./")
+    assert href(here, there, directory_urls) == get_relative_url(url(there), url(here))

@@ -67,7 +67,7 @@ def test_generated_tree_has_page_permalink_and_home() -> None:
     assert {"data/briefings.json", "data/briefings.csv"} <= set(tree)
     assert all(path.split("/")[0] in GENERATED_ROOTS for path in tree)
     assert 'content="0; url=../../briefings/2025/11/10/title/"' in tree["b/aaaaaaaaaaaaaaaa/index.html"]
-    assert "[Title](briefings/2025/11/10/title.md)" in tree["index.md"]
+    assert '<a href="briefings/2025/11/10/title/">Title</a>' in tree["index.md"]
 
 
 def test_summary_only_when_full_text_is_off() -> None:
