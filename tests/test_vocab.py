@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from builder.errors import BriefingError
+from builder.overrides import Invalid, country_code
 from builder.vocab import load_vocabulary
 
 from .conftest import REPO
@@ -38,6 +39,15 @@ def test_the_shipped_vocabularies_validate() -> None:
     vocab = load_vocabulary(REPO)
     assert {a.type for a in vocab.actors} == {"person", "armed_group", "state_body", "organisation"}
     assert all(len(c.m49) >= 2 for iso3, c in vocab.countries.items() if iso3 not in ("ATA", "HMD"))
+
+
+def test_every_country_of_the_gazetteer_can_be_named_in_an_override() -> None:
+    vocab = load_vocabulary(REPO)
+    assert [code for code in vocab.countries if country_code(code) != code] == []
+    assert vocab.countries["XKX"].m49[-1] == "Southern Europe"
+    assert vocab.countries["SRB"].m49[-1] == "Southern Europe"  # UN M49, where countryinfo errs
+    with pytest.raises(Invalid):
+        country_code("XXX")
 
 
 def test_bad_entries_are_reported_with_file_and_line(vocab_root: Path) -> None:
