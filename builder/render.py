@@ -13,7 +13,7 @@ from typing import Any
 
 from slugify import slugify
 
-from .markup import html_text, md_text
+from .markup import html_line, html_text, md_text
 from .model import Briefing, iso_utc
 from .settings import Settings
 from .yamlio import dump_yaml
@@ -131,32 +131,45 @@ def _slug(text: str) -> str:
 
 
 def metadata_lines(briefing: Briefing, catalog: Catalog) -> list[str]:
-    """The metadata panel: region, countries, actors and tags, each linking to its page."""
+    """The metadata panel: region, countries, actors and tags, each linking to its page.
+
+    One raw HTML paragraph (see indexes.listing: much cheaper for Python-Markdown than
+    a score of Markdown links); every text HTML-escaped, every href a published address.
+    """
     here = briefing.path
+
+    def linked(text: str, page: str) -> str:
+        return f'<a href="{html_text(href(here, page, catalog.directory_urls))}">{html_line(text)}</a>'
+
     lines = []
     if briefing.region:
         regions = [briefing.region, *(r for r in briefing.regions if r != briefing.region)]
-        links = [f"[{md_text(r)}]({link(here, f'regions/{_slug(r)}/index.md')})" for r in regions]
-        lines.append(f"**Region:** {', '.join(links)}")
+        lines.append(("Region", [linked(r, f"regions/{_slug(r)}/index.md") for r in regions]))
     if briefing.countries:
-        links = [
-            f"[{md_text(catalog.country_name(c))}]({link(here, f'countries/{c.lower()}/index.md')})"
-            for c in briefing.countries
-        ]
-        lines.append(f"**Countries:** {', '.join(links)}")
+        names = [linked(catalog.country_name(c), f"countries/{c.lower()}/index.md") for c in briefing.countries]
+        lines.append(("Countries", names))
     if briefing.actors:
         shown = []
         for actor in briefing.actors:
             short = sorted((a for a in actor.aliases if a.isupper() and a != actor.name), key=len)
             name = f"{actor.name} ({short[0]})" if short else actor.name
-            shown.append(f"[{md_text(name)}]({link(here, f'actors/{actor.id}/index.md')})")
-        lines.append(f"**Actors:** {', '.join(shown)}")
+            shown.append(linked(name, f"actors/{actor.id}/index.md"))
+        lines.append(("Actors", shown))
     if briefing.tags:
-        links = [
-            f"[{md_text(catalog.tags.get(t, (t, ''))[0])}]({link(here, f'tags/{t}/index.md')})" for t in briefing.tags
-        ]
-        lines.append(f"**Tags:** {', '.join(links)}")
-    return [line + "  " for line in lines[:-1]] + lines[-1:]
+        lines.append(("Tags", [linked(catalog.tags.get(t, (t, ""))[0], f"tags/{t}/index.md") for t in briefing.tags]))
+    if not lines:
+        return []
+    rows = [f"<strong>{label}:</strong> {', '.join(links)}" for label, links in lines]
+    return ['<p class="briefing-meta">' + "<br>\n".join(rows) + "</p>"]
+
+
+def related_lines(briefing: Briefing, related: list[Briefing], catalog: Catalog) -> list[str]:
+    """Related briefings, as a raw HTML list like the index pages'."""
+    items = []
+    for other in related:
+        target = html_text(href(briefing.path, other.path, catalog.directory_urls))
+        items.append(f'<li>{human_date(other.date, time=False)} · <a href="{target}">{html_line(other.title)}</a></li>')
+    return ['<ul class="related">', *items, "</ul>"]
 
 
 def render_briefing(
@@ -174,7 +187,8 @@ def render_briefing(
         dateline += f" · *updated {human_date(briefing.updated)}*"
     dateline += f" · [Permalink]({link(here, permalink_path(briefing))})"
     lines += [dateline, ""]
-    panel = metadata_lines(briefing, catalog or Catalog())
+    catalog = catalog or Catalog()
+    panel = metadata_lines(briefing, catalog)
     if panel:
         lines += [*panel, ""]
     if briefing.correction:
@@ -189,12 +203,7 @@ def render_briefing(
         lines += [md_text(briefing.summary), ""]
         lines += ["*The full text is not published here; read it at the source.*", ""]
     if related:
-        lines += ["## Related briefings", ""]
-        lines += [
-            f"- {human_date(other.date, time=False)} · [{md_text(other.title)}]({link(here, other.path)})"
-            for other in related
-        ]
-        lines.append("")
+        lines += ["## Related briefings", "", *related_lines(briefing, related, catalog), ""]
     lines += ["---", "", *source_lines(briefing)]
     return page(front, "\n".join(lines), briefing.source.file)
 

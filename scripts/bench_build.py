@@ -22,6 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -30,7 +31,7 @@ def seed_text(rng: random.Random, names: dict[str, list[str]], moment: datetime)
     group, body, person = rng.choice(names["groups"]), rng.choice(names["bodies"]), rng.choice(names["people"])
     title = f"{group} fighters attack positions in {country} as {other} warns of spillover"
     paragraphs = [
-        f"Fighters of the {group} attacked army positions in {country} on {WEEKDAYS[moment.weekday()]}day, "
+        f"Fighters of the {group} attacked army positions in {country} on {DAYS[moment.weekday()]}, "
         f"officials said, in the latest escalation of a conflict that has displaced thousands.",
         f"“We will respond with force,” {person} told reporters, adding that the {body} had been placed on alert.",
         f"Neighbouring {other} closed its border crossings and called for a ceasefire, while aid groups warned "

@@ -89,11 +89,19 @@ def page(browser: object, site_url: str) -> Iterator[object]:
 def search(page: object, site_url: str, query: str) -> list[str]:
     """Type a query into Material's search box; the text of the first five results."""
     page.goto(site_url)  # type: ignore[attr-defined]
-    page.get_by_role("textbox", name="Search").click()  # type: ignore[attr-defined]
-    page.keyboard.type(query)  # type: ignore[attr-defined]
+    box = page.get_by_role("textbox", name="Search")  # type: ignore[attr-defined]
+    box.click()
+    box.fill(query)  # the whole query in one input event, as a paste would
     results = page.locator(".md-search-result__item")  # type: ignore[attr-defined]
     results.first.wait_for()
-    return [results.nth(i).inner_text() for i in range(min(5, results.count()))]
+    shown: list[str] = []
+    for _ in range(40):  # the list is redrawn while the index answers: read it once it holds still
+        now = [results.nth(i).inner_text() for i in range(min(5, results.count()))]
+        if now and now == shown:
+            break
+        shown = now
+        page.wait_for_timeout(250)  # type: ignore[attr-defined]
+    return shown
 
 
 def test_search_jnim_lists_the_dossier_and_the_briefing_then_opens_it(page: object, site_url: str) -> None:
