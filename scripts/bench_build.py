@@ -3,7 +3,8 @@
     .venv/bin/python scripts/bench_build.py 1000 10000
 
 For each N it writes N raw seeds (deterministic, from the vocabularies' real names) into a
-throwaway project and reports wall time, peak memory, output size and search index size.
+throwaway project and reports wall and CPU time (a first build, then a rebuild with nothing changed),
+peak memory, output size and search index size.
 Figures go in the issue notes, not in a timed test.
 """
 
@@ -17,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -76,23 +78,41 @@ def make_project(folder: Path, count: int) -> None:
         (seeds / f"{number:05d}_{hex_id}.txt").write_text(seed_text(rng, names, moment), encoding="utf-8")
 
 
-# Runs a command and prints its own peak memory: each measurement gets a fresh process.
+# Runs a command and prints its peak memory and CPU time: each measurement gets a fresh process.
 _MEASURE = (
     "import resource, subprocess, sys\n"
     "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(usage.ru_maxrss, usage.ru_utime + usage.ru_stime)"
 )
 
 
-def timed(command: list[str], folder: Path) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MiB) of a command run in `folder`."""
+@dataclass
+class Measure:
+    wall: float  # seconds
+    cpu: float  # seconds of CPU, all processes (more than wall when several cores work)
+    peak: float  # MiB, the largest process
+
+    def __str__(self) -> str:
+        return f"{self.wall:.1f} s ({self.cpu:.1f} s CPU)"
+
+
+def timed(command: list[str], folder: Path) -> Measure:
+    """Wall and CPU seconds and peak resident memory of a command run in `folder`.
+
+    Pending disk writes (the seeds just written, the previous step's output) are flushed
+    first, so that one step's writeback does not stall the next: this machine's disk is
+    slow to create files, and its timings vary with what it is still writing.
+    """
+    os.sync()
     started = time.perf_counter()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CI": "true"}
     measured = subprocess.run(
         [sys.executable, "-c", _MEASURE, *command], cwd=folder, check=True, env=env, capture_output=True, text=True
     )
     wall = time.perf_counter() - started
-    return wall, int(measured.stdout.split()[-1]) / 1024
+    peak, cpu = measured.stdout.split()[-2:]
+    return Measure(wall, float(cpu), int(peak) / 1024)
 
 
 def size(path: Path) -> float:
@@ -104,21 +124,24 @@ def main() -> int:
     parser.add_argument("counts", nargs="+", type=int)
     args = parser.parse_args()
     bin_dir = Path(sys.executable).parent
-    print("| seeds | builder | builder peak | full build | full peak | docs/ | site/ | search index |")
-    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    print(
+        "| seeds | builder | builder again (no change) | builder peak | full build | full peak "
+        "| docs/ | site/ | search index |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for count in args.counts:
         with tempfile.TemporaryDirectory() as temporary:
             folder = Path(temporary)
             make_project(folder, count)
-            builder_wall, builder_peak = timed([str(bin_dir / "briefings"), "build"], folder)
+            builder = timed([str(bin_dir / "briefings"), "build"], folder)
+            again = timed([str(bin_dir / "briefings"), "build"], folder)
             for generated in ("briefings", "b", "tags", "timeline", "regions", "countries", "actors", "data"):
                 shutil.rmtree(folder / "docs" / generated, ignore_errors=True)
-            full_wall, full_peak = timed([str(bin_dir / "mkdocs"), "build", "--strict"], folder)
+            full = timed([str(bin_dir / "mkdocs"), "build", "--strict"], folder)
             search = (folder / "site" / "search" / "search_index.json").stat().st_size / 2**20
             print(
-                f"| {count:,} | {builder_wall:.2f} s | {builder_peak:.0f} MiB | {full_wall:.1f} s | "
-                f"{full_peak:.0f} MiB | {size(folder / 'docs'):.1f} MiB | {size(folder / 'site'):.0f} MiB | "
-                f"{search:.1f} MiB |",
+                f"| {count:,} | {builder} | {again} | {builder.peak:.0f} MiB | {full} | {full.peak:.0f} MiB "
+                f"| {size(folder / 'docs'):.1f} MiB | {size(folder / 'site'):.0f} MiB | {search:.1f} MiB |",
                 flush=True,
             )
     return 0
