@@ -60,8 +60,8 @@ def test_a_parallel_build_is_the_serial_build(monkeypatch: pytest.MonkeyPatch) -
 
 def test_small_jobs_and_threaded_processes_use_the_plain_loop(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("BRIEFINGS_WORKERS", raising=False)
-    monkeypatch.setattr(workers.os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
-    monkeypatch.setattr(workers.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0, 1}, raising=False)
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
     assert workers.worker_count(workers.MIN_ITEMS - 1) == 1
     assert workers.worker_count(workers.MIN_ITEMS) == 2
     assert workers.worker_count(5, large=True) == 2
