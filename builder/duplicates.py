@@ -46,31 +46,32 @@ def find_duplicates(briefings: list[Briefing]) -> tuple[list[Pair], list[Pair]]:
     """(identical pairs, near-duplicate pairs), each pair ordered by id, sorted."""
     identical: list[Pair] = []
     first: dict[str, Briefing] = {}
-    texts = {b.id: normal_text(b) for b in briefings}
+    shingles: dict[str, set[int]] = {}
     for briefing in sorted(briefings, key=lambda b: b.id):
-        key = hashlib.sha256(texts[briefing.id].encode()).hexdigest()
+        text = normal_text(briefing)
+        key = hashlib.sha256(text.encode()).hexdigest()
         if key in first:
             if first[key].id != briefing.id:  # the same id twice is reported as such
                 identical.append(Pair(first[key], briefing, 1.0))
         else:
             first[key] = briefing
+            shingles[briefing.id] = _shingles(text)
     unique = sorted(first.values(), key=lambda b: b.id)
-    shingles = {b.id: _shingles(texts[b.id]) for b in unique}
-    by_id = {b.id: b for b in unique}
     buckets: dict[int, list[Briefing]] = defaultdict(list)
     near: list[Pair] = []
     for briefing in unique:
         sketch = sorted(shingles[briefing.id])[:SKETCH]
-        candidates: set[str] = set()  # earlier texts sharing a sketch value
+        candidates: dict[str, Briefing] = {}  # earlier texts sharing a sketch value
         for value in sketch:
             bucket = buckets[value]
             if len(bucket) >= COMMON:
                 continue
-            candidates.update(other.id for other in bucket)
+            for other in bucket:
+                candidates[other.id] = other
             bucket.append(briefing)
-        for other_id in sorted(candidates):
-            a, b = shingles[other_id], shingles[briefing.id]
+        for other in candidates.values():
+            a, b = shingles[other.id], shingles[briefing.id]
             similarity = len(a & b) / len(a | b)
             if similarity >= NEAR:
-                near.append(Pair(by_id[other_id], briefing, round(similarity, 2)))
+                near.append(Pair(other, briefing, round(similarity, 2)))
     return identical, sorted(near, key=lambda p: (p.kept.id, p.other.id))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -66,6 +67,10 @@ class _Found:
     count: int = 0
     first: int = 0
     forms: set[str] = field(default_factory=set)
+
+
+_Spans = dict[int, list[tuple[int, int]]]  # segment offset -> (start, end) already taken in it
+_Note = Callable[[Actor, str, int], None]  # records an actor, the form written and where
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,16 +256,16 @@ class Extractor:
 
     def extract(self, briefing: Briefing) -> tuple[Briefing, list[Candidate]]:
         segments = self._segments(briefing)
-        text = "\n".join(segment.text for segment in segments)
-        whole = (text, fold(text))  # folded once for both case-sensitive scans
-        found = _per_segment(self.actor_matcher, segments, whole=whole)
+        text = "\n".join(segment.text for segment in segments)  # the article, scanned whole
+        folded = fold(text)  # once, for both case-sensitive scans
+        found = _per_segment(self.actor_matcher, segments, text, folded)
         actor_hits = [
             (s, m) for s, matches in zip(segments, found, strict=True) for m in self._actor_matches(s.text, matches)
         ]
         spans = defaultdict(list)
         for segment, match in actor_hits:
             spans[segment.offset].append(match)
-        scores, firsts, geo_hits = self._countries(segments, spans, whole)
+        scores, firsts, geo_hits = self._countries(segments, spans, text, folded)
         self._weigh_actors_and_title(briefing.title, scores, actor_hits, geo_hits)
         overridden = briefing.overridden
         countries = list(briefing.countries) if "countries" in overridden else self._rank(scores, firsts)
@@ -280,7 +285,7 @@ class Extractor:
         if "actors" not in overridden:
             values["actors"] = actors
         if "tags" not in overridden:
-            values["tags"] = self._tags(segments)
+            values["tags"] = self._tags(segments, text)
         return replace(briefing, **values), candidates  # type: ignore[arg-type]
 
     def _segments(self, briefing: Briefing) -> list[_Segment]:
@@ -295,14 +300,15 @@ class Extractor:
         self,
         segments: list[_Segment],
         actor_spans: dict[int, list[Match[ActorRef]]],
-        whole: tuple[str, str] | None = None,
+        text: str,
+        folded: str,
     ) -> tuple[dict[str, float], dict[str, int], list[tuple[_Segment, Match[Geo], str]]]:
         """Scores per country, first positions, and every geo match with its resolved country."""
         scores: dict[str, float] = {}
         firsts: dict[str, int] = {}
         pending: list[tuple[_Segment, Match[Geo], float]] = []
         resolved: list[tuple[_Segment, Match[Geo], str]] = []
-        for segment, matches in zip(segments, _per_segment(self.geo, segments, whole=whole), strict=True):
+        for segment, matches in zip(segments, _per_segment(self.geo, segments, text, folded), strict=True):
             inside_actor = actor_spans.get(segment.offset, [])
             for match in matches:
                 geo = match.values[0]
@@ -540,7 +546,16 @@ class Extractor:
         wanted = fold(name).lower()
         return any(wanted in fold(form).lower() for form in (entry.name, *entry.aliases))
 
-    def _find_new(self, segments, acronyms, taken, actor_spans, found, note, primary) -> list[Candidate]:  # type: ignore[no-untyped-def]
+    def _find_new(
+        self,
+        segments: list[_Segment],
+        acronyms: dict[int, list[tuple[str, str, int, int]]],
+        taken: _Spans,
+        actor_spans: _Spans,
+        found: dict[str, _Found],
+        note: _Note,
+        primary: str | None,
+    ) -> list[Candidate]:
         """Acronym definitions and titled or quoted people the vocabulary does not know."""
         candidates: dict[str, Candidate] = {}
         for segment in segments:
@@ -568,13 +583,13 @@ class Extractor:
                 spans.append((start, end))
                 candidates.setdefault(name, Candidate(name, "person", evidence))
         # acronyms used again later on their own
-        acronyms = {form: fid for fid, f in found.items() for form in f.forms if form.isupper()}
-        if acronyms:
-            pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(acronyms, key=len, reverse=True))) + r")\b")
+        owners = {form: fid for fid, f in found.items() for form in f.forms if form.isupper()}
+        if owners:
+            pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(owners, key=len, reverse=True))) + r")\b")
             for segment in segments:
                 for match in pattern.finditer(segment.text):
                     if not _overlaps(taken[segment.offset], match.start(), match.end()):
-                        entry = found[acronyms[match.group(1)]]
+                        entry = found[owners[match.group(1)]]
                         entry.count += 1
         return sorted(candidates.values(), key=lambda c: c.name)
 
@@ -760,7 +775,7 @@ class Extractor:
                     break
         return merged
 
-    def _surnames(self, segments, taken, found, note) -> None:  # type: ignore[no-untyped-def]
+    def _surnames(self, segments: list[_Segment], taken: _Spans, found: dict[str, _Found], note: _Note) -> None:
         """`Lerner said` after `Nicolas Lerner`: a surname alone is the person named before."""
         surnames: dict[str, str] = {}
         for fid, entry in found.items():
@@ -784,9 +799,9 @@ class Extractor:
 
     # --- tags ------------------------------------------------------------------------
 
-    def _tags(self, segments: list[_Segment]) -> tuple[str, ...]:
+    def _tags(self, segments: list[_Segment], text: str) -> tuple[str, ...]:
         scores: dict[str, float] = defaultdict(float)
-        for segment, matches in zip(segments, _per_segment(self.tag_matcher, segments, lower=True), strict=True):
+        for segment, matches in zip(segments, _per_segment(self.tag_matcher, segments, _lowered(text)), strict=True):
             for match in matches:
                 scores[match.values[0]] += segment.weight
         chosen = [t for t in scores if scores[t] >= TAG_THRESHOLD]
@@ -794,31 +809,23 @@ class Extractor:
 
 
 def _per_segment(
-    matcher: Matcher[T], segments: list[_Segment], *, lower: bool = False, whole: tuple[str, str] | None = None
+    matcher: Matcher[T], segments: list[_Segment], text: str, folded: str | None = None
 ) -> list[list[Match[T]]]:
-    """One scan of the whole article; each match placed in its segment, positions relative to it.
-    `whole`: the joined article and its folded form, when the caller has them already."""
-    if whole is not None and not lower:
-        text, folded = whole
-        return _place(matcher.find(text, folded), segments)
-    whole_text = "\n".join(segment.text for segment in segments)
-    return _place(matcher.find(_lowered(whole_text) if lower else whole_text), segments)
+    """One scan of the whole article (`text`, its segments joined by newlines; `folded`:
+    fold(text) if the caller has it); each match placed in its segment, positions relative to it."""
+    starts = [segment.offset for segment in segments]
+    placed: list[list[Match[T]]] = [[] for _ in segments]
+    for match in matcher.find(text, folded):
+        index = bisect_right(starts, match.start) - 1
+        offset = starts[index]
+        placed[index].append(Match(match.start - offset, match.end - offset, match.text, match.values))
+    return placed
 
 
 def _lowered(whole: str) -> str:
     """Lower case, one character for one (the rare letter whose lower case is longer stays)."""
     lowered = whole.lower()
     return lowered if len(lowered) == len(whole) else "".join(c if len(c.lower()) > 1 else c.lower() for c in whole)
-
-
-def _place(matches: list[Match[T]], segments: list[_Segment]) -> list[list[Match[T]]]:
-    starts = [segment.offset for segment in segments]
-    placed: list[list[Match[T]]] = [[] for _ in segments]
-    for match in matches:
-        index = bisect_right(starts, match.start) - 1
-        offset = starts[index]
-        placed[index].append(Match(match.start - offset, match.end - offset, match.text, match.values))
-    return placed
 
 
 @lru_cache(maxsize=8192)

@@ -60,8 +60,8 @@ def listing(briefings: Iterable[Briefing], here: str, catalog: Catalog, *, summa
     """A list of briefings, newest first: date, title, primary country and (optionally) summary.
 
     Written as one raw HTML block: index pages repeat every briefing many times, and
-    Python-Markdown passes an HTML block through about three times faster than the same
-    list as Markdown links. Every text is HTML-escaped; hrefs are the published addresses.
+    Python-Markdown passes an HTML block through several times faster than the same
+    list as Markdown links (see CONTRIBUTING.md). Every text is HTML-escaped; hrefs are the published addresses.
     """
     items = ['<ul class="briefings">']
     for briefing in newest_first(briefings):

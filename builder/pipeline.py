@@ -87,7 +87,6 @@ def check(
         paths={c.iso3: c.m49 for c in vocab.countries.values()},
         tags={t.id: (t.name, t.description) for t in vocab.tags},
         analyst={r.name: (r.description, ", ".join(sorted(r.members)), r.source) for r in vocab.regions},
-        directory_urls=settings.directory_urls,
     )
     if not any(p.severity is Severity.ERROR for p in problems):
         briefings = assign_slugs(briefings)

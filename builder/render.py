@@ -120,7 +120,7 @@ class Catalog:
     paths: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ISO3 -> M49 path
     tags: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (name, description)
     analyst: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # name -> (description, members, source)
-    directory_urls: bool = True  # see Settings
+    directory_urls: bool = True  # Settings.directory_urls, set by site.generate
 
     def country_name(self, code: str) -> str:
         return self.countries.get(code, code)

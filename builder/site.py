@@ -65,7 +65,7 @@ def assign_slugs(briefings: list[Briefing]) -> list[Briefing]:
 
 def generate(briefings: list[Briefing], settings: Settings, catalog: Catalog | None = None) -> dict[str, str]:
     """The whole generated tree. Briefings must already have their slugs."""
-    catalog = catalog or Catalog()
+    catalog = replace(catalog or Catalog(), directory_urls=settings.directory_urls)  # the URL style is a setting
 
     def briefing_pages() -> dict[str, str]:
         pages = {"index.md": home_page(briefings, settings.home_latest, catalog)}

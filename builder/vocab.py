@@ -95,7 +95,7 @@ class People:
     particles: frozenset[str]
     not_names: frozenset[str]
     org_words: frozenset[str]
-    institutions: frozenset[str] = frozenset()
+    institutions: frozenset[str]  # generic bodies a country has one of: Constitutional Court…
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from builder.model import Briefing, Source
-from builder.settings import Settings
+from builder.settings import Settings, load_settings
 from builder.site import GENERATED_ROOTS, assign_slugs, generate
 from builder.write import sync_tree
 
@@ -68,6 +68,15 @@ def test_generated_tree_has_page_permalink_and_home() -> None:
     assert all(path.split("/")[0] in GENERATED_ROOTS for path in tree)
     assert 'content="0; url=../../briefings/2025/11/10/title/"' in tree["b/aaaaaaaaaaaaaaaa/index.html"]
     assert '<a href="briefings/2025/11/10/title/">Title</a>' in tree["index.md"]
+
+
+def test_html_addresses_follow_use_directory_urls(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nuse_directory_urls: false\n", encoding="utf-8")
+    settings = load_settings(tmp_path)
+    assert settings.directory_urls is False
+    (one,) = assign_slugs([briefing("a" * 16, "Title")])
+    assert '<a href="briefings/2025/11/10/title.html">Title</a>' in generate([one], settings)["index.md"]
+    assert '<a href="briefings/2025/11/10/title/">Title</a>' in generate([one], Settings())["index.md"]
 
 
 def test_summary_only_when_full_text_is_off() -> None:
