@@ -33,6 +33,7 @@ GENERATED_ROOTS = (
     "data",
 )
 MAX_SLUG = 80
+PAGES_PER_JOB = 250  # briefing pages per job, so that jobs of similar size share the cores
 
 
 def base_slug(briefing: Briefing) -> str:
@@ -67,18 +68,23 @@ def generate(briefings: list[Briefing], settings: Settings, catalog: Catalog | N
     """The whole generated tree. Briefings must already have their slugs."""
     catalog = replace(catalog or Catalog(), directory_urls=settings.directory_urls)  # the URL style is a setting
 
-    def briefing_pages() -> dict[str, str]:
-        pages = {"index.md": home_page(briefings, settings.home_latest, catalog)}
-        neighbours = related(briefings)
-        for briefing in briefings:
+    neighbours = related(briefings)
+
+    def briefing_pages(chunk: list[Briefing]) -> dict[str, str]:
+        pages = {}
+        for briefing in chunk:
             pages[briefing.path] = render_briefing(briefing, settings, catalog, neighbours[briefing.id])
             pages[permalink_path(briefing)] = render_redirect(briefing)
         return pages
 
+    def home() -> dict[str, str]:
+        return {"index.md": home_page(briefings, settings.home_latest, catalog)}
+
     jobs: list[Callable[[], dict[str, str]]] = [
-        briefing_pages,
         *index_jobs(briefings, catalog, settings.site_url),
+        *(partial(briefing_pages, briefings[i : i + PAGES_PER_JOB]) for i in range(0, len(briefings), PAGES_PER_JOB)),
         partial(exports, briefings, settings),
+        home,
     ]
     tree: dict[str, str] = {}
     # Independent parts, side by side on every core for a large archive; merged in a fixed order.
