@@ -100,6 +100,9 @@ _APPOSITIVE = re.compile(
     r",\s+(?:(?:now|then|also|currently|formerly|still)\s+)?(?:(?:the|a|an|his|her|their|its|[A-Z]\w+['’]s)\s+)?"
     r"([\w -]+?)(?:\s+(?:of|for|at|in)\b|,|\.|$)"
 )
+_AGE = re.compile(r", (?:aged )?\d{1,3},")  # "Mahsa Amini, 22, from Saqqez": wire copy gives people's ages
+_DESCRIBED = re.compile(r", (?:a|an) [^,.;:“”\"]{2,60}, (?:said|says|told|added|warned|explained)\b")
+_OF_GROUP = re.compile(r" of (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,5})")
 _TITLE_SPEAKER = re.compile(
     r"(?:[A-Z][\w'’-]+[’']s )?([A-Z][\w'’-]+) (?:says|said|tells|warns|vows|accuses|denies|claims)\b"
 )
@@ -754,7 +757,22 @@ class Extractor:
         appositive = _APPOSITIVE.match(text, end, end + 60)
         if appositive and any(w in self.people.titles for w in appositive.group(1).split()):
             return "followed by a role"
+        if _AGE.match(text, end):
+            return "followed by an age"
+        if _DESCRIBED.match(text, end):
+            return "described, then quoted"  # "Rosa Quispe, a street vendor, told reporters"
+        member = _OF_GROUP.match(text, end)
+        if member and self._names_group(member.group(1).split(" ")):
+            return "named with a party or group"  # "Ko Wen-je of the Taiwan People's Party"
         return None
+
+    def _names_group(self, words: list[str]) -> bool:
+        """Whether the words open with the name of a known organisation or armed group."""
+        for size in range(len(words), 0, -1):
+            owner = self.form_owner.get(fold(" ".join(words[:size])))
+            if owner is not None:
+                return self.actors[owner].type in ("organisation", "armed_group")
+        return False
 
     def _merge_short_names(self, found: dict[str, _Found]) -> set[str]:
         """A detected name that ends another one ("Kayikwamba Wagner") is that person."""

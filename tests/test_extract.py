@@ -325,3 +325,25 @@ def test_kosovo_and_breakaway_regions_are_places(extractor: Extractor) -> None:
     assert briefing.primary_country == "MDA"
     kosovo, _ = run(extractor, "Police officer killed in Kosovo", "Kosovo police said Pristina would respond.")
     assert (kosovo.primary_country, kosovo.region) == ("XKX", "Southern Europe")
+
+
+def test_people_known_by_an_age_a_description_or_their_party(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Protests spread in Peru",
+        "Ana Torres Vega, 22, from Cusco, joined the march.",
+        "“We are tired,” Rosa Quispe Mamani, a street vendor, told reporters.",
+        "Ko Wen-je of the Democratic Progressive Party spoke later.",
+    )
+    people = {a.name for a in briefing.actors if a.type == "person"}
+    assert {"Ana Torres Vega", "Rosa Quispe Mamani", "Ko Wen-je"} <= people
+
+
+def test_places_and_unknown_groups_are_not_people(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Storm hits coast",
+        "Kilima Ridge, a hamlet of farmers, was flooded.",  # described, but nobody is quoted
+        "Green Valley of the Northern Hills was spared. Mango Bay of the Kremlin was not.",
+    )
+    assert [a.name for a in briefing.actors if a.type == "person"] == []
