@@ -84,7 +84,6 @@ _ACRONYM_USE = re.compile(r" \(([A-Z][A-Za-z0-9&-]{1,11})\)")
 _NAME_PART = r"(?:[A-Z][\w'’.-]*|of|the|for|and|de|du|des|la|le|et|al|el|in|on|to)"
 _NAME_BEFORE = re.compile(rf"{_NAME_PART}(?:[ ]{_NAME_PART})*$")
 _WORD = re.compile(r"[\w][\w'’.-]*")
-_TOKEN = re.compile(r"[^ ]+")
 _PARTICLE = r"(?:al|el|bin|ibn|ben|ag|ould|de|del|della|der|di|da|do|dos|du|la|le|van|von|y|abu)"
 _NAME_CANDIDATE = re.compile(
     rf"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ ](?:{_PARTICLE}[ ])*(?:[A-Z]|{_PARTICLE}-[A-Z])[\w'’.-]*)+"
@@ -653,10 +652,15 @@ class Extractor:
             words = match.group(0).split(" ")
             while words and (words[0].lower() in _FUNCTION_WORDS or words[0].endswith(("’s", "'s"))):
                 words.pop(0)
-            owner = max((i for i, w in enumerate(words) if w.endswith(("’s", "'s"))), default=-1)
+            owner = last = -1  # the last possessive, the last organisation word
+            for index, word in enumerate(words):
+                if word.endswith(("’s", "'s")):
+                    owner = index
             if 0 <= owner < len(words) - 1 and words[owner + 1] not in self.people.org_words:
                 del words[: owner + 1]  # "the Central African Republic's Constitutional Court"
-            last = max((i for i, w in enumerate(words) if w in self.people.org_words), default=-1)
+            for index, word in enumerate(words):
+                if word in self.people.org_words:
+                    last = index
             if not (0 <= last < len(words) - 2 and words[last + 1] in ("of", "for", "in")):
                 words = words[: last + 1]  # keep "Ministry of Defence", drop "Court Monday"
             elif words[last + 1] == "in" and words[last] not in _POSTED and self.geo.get(" ".join(words[last + 2 :])):
@@ -692,9 +696,12 @@ class Extractor:
         for candidate in found:
             if candidate is None:
                 continue
-            tokens = [
-                (m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, candidate.start(), candidate.end())
-            ]
+            tokens = []  # the words of the candidate with their places (split by hand: faster than a regex)
+            position = candidate.start()
+            for word in candidate.group(0).split(" "):
+                if word:
+                    tokens.append((position, position + len(word), word))
+                position += len(word) + 1
             run: list[tuple[int, int, str]] = []
             for token in [*tokens, (0, 0, "")]:
                 word = token[2]
