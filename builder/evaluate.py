@@ -36,6 +36,7 @@ _GENERIC_ROLES = {  # most specific first
     "armed_forces": ("army", "armed forces", "military", "defence forces", "defense forces", "troops"),
     "government": ("government", "authorities", "cabinet"),
     "police": ("police",),
+    "parliament": ("parliament", "legislature", "national assembly", "legislative assembly"),
 }
 
 

@@ -123,7 +123,11 @@ _THE_COUNTRY = (
     "Netherlands",
     "Czech Republic",
 )
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’.&-]*(?: (?:(?:of|for|and|the|de|du|des|in) )*[A-Z][\w'’.&-]*)+")
+# A capitalised word (dots only inside: "Moller-Maersk", not "Ngcuka." ending a sentence) or
+# initials ("A.P.", "U.S."); a run never reads across the end of a sentence.
+_CAPITALISED_WORD = r"(?:(?:[A-Z]\.){1,4}|[A-Z](?:[\w'’&-]|\.(?=\w))*)"
+_CAPITALISED_RUN = re.compile(rf"{_CAPITALISED_WORD}(?: (?:(?:of|for|and|the|de|du|des|in) )*{_CAPITALISED_WORD})+")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 _GROUP_NOUN = re.compile(r" (cartel|gang|militia)\b")
 _NAME_BEHIND = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’.-]*[ ]){0,3}[A-Z][\w'’.-]*$")
 _FUNCTION_WORDS = frozenset(
@@ -158,6 +162,7 @@ class Extractor:
             for cue in tag.cues:
                 self.tag_matcher.add(cue, tag.id)
         self.tag_matcher.freeze()
+        self.institutions = frozenset(fold(name) for name in vocab.people.institutions)  # "General’s" = "General's"
         self._name_words: dict[str, bool] = {}  # token -> whether it can be part of a person's name
         self.form_owner = {fold(f): a.id for a in vocab.actors for f in (a.name, *a.aliases)}
         self.known_forms = set(self.form_owner)
@@ -483,9 +488,10 @@ class Extractor:
             entry.count += 1
             entry.forms.add(form)
 
-        geo_by_segment: dict[int, list[tuple[int, str]]] = defaultdict(list)
+        geo_by_segment: dict[int, list[tuple[int, str]]] = defaultdict(list)  # whose "the army" may be
         for segment, geo_match, code in geo_hits:
-            geo_by_segment[segment.offset].append((geo_match.start, code))
+            if not segment.text.startswith("-", geo_match.end):  # "the US-led invasion" owns no parliament
+                geo_by_segment[segment.offset].append((geo_match.start, code))
         taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
         acronyms = {segment.offset: _acronyms(segment.text) for segment in segments}  # found once
         defined = _definitions(acronyms)
@@ -602,9 +608,9 @@ class Extractor:
         head, _, rest = name.partition(" ")
         country = self._country_word(head)
         if country is not None and rest:
-            kind = "state_body" if rest in self.people.institutions else _guess_type(name)
+            kind = "state_body" if fold(rest) in self.institutions else _guess_type(name)
             return name, kind, country
-        if name not in self.people.institutions:
+        if fold(name) not in self.institutions:
             return name, _guess_type(name), None
         possessive = _POSSESSIVE_BEFORE.search(text, max(0, start - 40), start)
         country = (self._country_word(possessive.group(1)) if possessive else None) or primary
@@ -701,6 +707,8 @@ class Extractor:
             for word in candidate.group(0).split(" "):
                 if word:
                     tokens.append((position, position + len(word), word))
+                    if self._ends_sentence(word):
+                        tokens.append((0, 0, ""))  # "… Mlambo-Ngcuka. AU Commission": a name stops here
                 position += len(word) + 1
             run: list[tuple[int, int, str]] = []
             for token in [*tokens, (0, 0, "")]:
@@ -721,6 +729,10 @@ class Extractor:
                 if at is not None:
                     break
         return runs
+
+    def _ends_sentence(self, word: str) -> bool:
+        """A word with a full stop that is no initial ("J.", "U.S.") nor title ("Gen.")."""
+        return word.endswith(".") and not _INITIALS.fullmatch(word) and word not in self.people.titles
 
     def _name_word(self, token: str) -> bool:
         """Goïta, Lai, al-Jalali: a word that can be part of a person's name (cached per token)."""

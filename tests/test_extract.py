@@ -347,3 +347,35 @@ def test_places_and_unknown_groups_are_not_people(extractor: Extractor) -> None:
         "Green Valley of the Northern Hills was spared. Mango Bay of the Kremlin was not.",
     )
     assert [a.name for a in briefing.actors if a.type == "person"] == []
+
+
+def test_names_never_run_across_the_end_of_a_sentence(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Ethiopia truce talks open",
+        "The talks were led by Phumzile Mlambo-Ngcuka. Hamdok Relief Council staff attended.",
+        "Olusegun Obasanjo told reporters the U.S. Envoy Mike Hammer would join.",
+    )
+    names = {a.name for a in briefing.actors}
+    assert not any(". " in name for name in names), names
+    assert "Hamdok Relief Council" in names
+
+
+def test_police_and_parliament_belong_to_the_country_named_before(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Protests in Georgia",
+        "Police fired tear gas as Georgia’s parliament debated the bill.",
+        "After the US-led talks, parliament adopted it. Kenya police sent observers.",
+    )
+    bodies = {a.name: a.country for a in briefing.actors if a.type == "state_body"}
+    assert bodies.get("Georgian police") == "GEO"
+    assert bodies.get("Georgian parliament") == "GEO"
+    assert bodies.get("Kenyan police") == "KEN"
+    assert not any(country == "USA" for country in bodies.values())  # "US-led" is a modifier
+
+
+def test_an_institution_written_with_a_curly_apostrophe_is_still_one(extractor: Extractor) -> None:
+    briefing, _ = run(extractor, "Bolivia arrests general", "The Attorney General’s Office charged him on Thursday.")
+    bodies = {a.name: a.country for a in briefing.actors if a.type == "state_body"}
+    assert bodies.get("Attorney General’s Office of Bolivia") == "BOL"
