@@ -109,7 +109,9 @@ _ATTACK = re.compile(
     r"\b(?:strikes?(?! (?:a |an )?(?:deal|accord|agreement|tone|note))|struck|air ?strikes?|hits?(?! (?:back|out))|"
     r"bombs?|bombed|bombing|bombards?|shells?|shelled|shelling|attacks?|"
     r"attacked|raids?|raided|invades?|invaded|invasion of|pounds?|pounded|shoots? down|shot down|downs|downed|"
-    r"drones?|missiles?|rockets?|fires? (?:rockets|missiles|drones) at)\b"
+    r"drones?|missiles?|rockets?|fires? (?:rockets|missiles|drones) at|"
+    # a deployment lands somewhere too: "Australia sends police to Solomon Islands"
+    r"sends?|sent|deploys?|deployed|dispatch(?:es|ed)?|lands? in|landed in|arrives? in|arrived in)\b"
 )
 _GROUP_FORCES = re.compile(r"\b(Forces|Army|Group)\b")
 _POSTED = frozenset({"Mission", "Embassy", "Office", "Delegation", "Representation", "Operation", "Force", "Command"})
@@ -369,30 +371,30 @@ class Extractor:
                     in_title.append((match.start, home, match.end))
         in_title += [(m.start, code, m.end) for s, m, code in geo_hits if s.offset == 0 and code]
         # "Israel-Hezbollah ceasefire", "Iran-backed militia": a hyphenated compound is a modifier
-        subjects = [
-            (start, code) for start, code, end in in_title if "-" not in title[start - 1 : start] + title[end : end + 1]
-        ]
-        if subjects or in_title:
-            ranked = sorted(subjects or [(start, code) for start, code, _ in in_title])
-            scores[self._title_subject(title, ranked, actor_hits)] += TITLE_SUBJECT_BONUS
+        subjects = [(s, c, e) for s, c, e in in_title if "-" not in title[s - 1 : s] + title[e : e + 1]]
+        if in_title:
+            scores[self._title_subject(title, sorted(subjects or in_title), actor_hits)] += TITLE_SUBJECT_BONUS
 
     def _title_subject(
-        self, title: str, in_title: list[tuple[int, str]], actor_hits: list[tuple[_Segment, Match[ActorRef]]]
+        self, title: str, in_title: list[tuple[int, str, int]], actor_hits: list[tuple[_Segment, Match[ActorRef]]]
     ) -> str:
         """The country a headline is about: its first, unless a speaker of known country opens it
-        ("Aliyev says Russia…"), or it strikes another ("Israel strikes Syrian army HQ", "US air
-        strikes hit … in Somalia"): an attack story is about where the attack lands."""
+        ("Aliyev says Russia…"), or it strikes or sends troops to another right away ("Israel
+        strikes Syrian army HQ", "US air strikes hit … in Somalia", "Australia sends police to
+        Solomon Islands"): such a story is about where the strike or the troops land. Not when
+        other words come between ("North Korea confirms it sent troops to Russia")."""
         opening = _TITLE_SPEAKER.match(title)
         if opening is not None:
             home = self._speaker_country(opening.group(1), actor_hits)
             if home is not None:
                 return home
-        attack = _ATTACK.search(title)
-        if attack is not None and in_title[0][0] < attack.start():
-            after = [code for start, code in in_title if start >= attack.end() and code != in_title[0][1]]
+        _, first, first_end = in_title[0]
+        attack = _ATTACK.search(title, first_end)
+        if attack is not None and len(title[first_end : attack.start()].split()) <= 1:
+            after = [code for start, code, _ in in_title if start >= attack.end() and code != first]
             if after:
                 return after[0]
-        return in_title[0][1]
+        return first
 
     def _speaker_country(self, surname: str, actor_hits: list[tuple[_Segment, Match[ActorRef]]]) -> str | None:
         """The home country of the one vocabulary person of the article whose name ends in `surname`."""

@@ -379,3 +379,18 @@ def test_an_institution_written_with_a_curly_apostrophe_is_still_one(extractor: 
     briefing, _ = run(extractor, "Bolivia arrests general", "The Attorney General’s Office charged him on Thursday.")
     bodies = {a.name: a.country for a in briefing.actors if a.type == "state_body"}
     assert bodies.get("Attorney General’s Office of Bolivia") == "BOL"
+
+
+def test_a_deployment_headline_is_about_where_the_troops_land(extractor: Extractor) -> None:
+    sent, _ = run(
+        extractor,
+        "Australia sends police to Solomon Islands as riots spread",
+        "Riots in Honiara left three dead. Australia said its police would help restore order.",
+    )
+    assert sent.primary_country == "SLB"
+    confirmed, _ = run(
+        extractor,
+        "North Korea confirms it sent troops to fight for Russia",
+        "North Korea said its troops had fought in Russia.",
+    )
+    assert confirmed.primary_country == "PRK"  # the headline's subject acts first: it confirms
