@@ -128,7 +128,7 @@ _THE_COUNTRY = (
 # A capitalised word (dots only inside: "Moller-Maersk", not "Ngcuka." ending a sentence) or
 # initials ("A.P.", "U.S."); a run never reads across the end of a sentence.
 _CAPITALISED_WORD = r"(?:(?:[A-Z]\.){1,4}|[A-Z](?:[\w'’&-]|\.(?=\w))*)"
-_CAPITALISED_RUN = re.compile(rf"{_CAPITALISED_WORD}(?: (?:(?:of|for|and|the|de|du|des|in) )*{_CAPITALISED_WORD})+")
+_CAPITALISED_RUN = re.compile(rf"{_CAPITALISED_WORD}(?: (?:(?:of|for|and|the|de|du|des|in|to) )*{_CAPITALISED_WORD})+")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 _GROUP_NOUN = re.compile(r" (cartel|gang|militia)\b")
 _NAME_BEHIND = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’.-]*[ ]){0,3}[A-Z][\w'’.-]*$")
@@ -669,10 +669,12 @@ class Extractor:
             for index, word in enumerate(words):
                 if word in self.people.org_words:
                     last = index
-            if not (0 <= last < len(words) - 2 and words[last + 1] in ("of", "for", "in")):
+            if not (0 <= last < len(words) - 2 and words[last + 1] in ("of", "for", "in", "to")):
                 words = words[: last + 1]  # keep "Ministry of Defence", drop "Court Monday"
-            elif words[last + 1] == "in" and words[last] not in _POSTED and self.geo.get(" ".join(words[last + 2 :])):
-                words = words[: last + 1]  # "the Tribunal in Dhaka" is where it sits; a "Mission in Mali" is its name
+            elif "in" in words[last + 1 :] and words[last] not in _POSTED:
+                where = len(words) - 1 - words[::-1].index("in")
+                if any(g.kind in ("capital", "city", "town") for g in self.geo.get(" ".join(words[where + 1 :]))):
+                    del words[where:]  # "the Court of Bosnia in Sarajevo" sits in a city; "… in Chad" is a name
             name = " ".join(words).rstrip(".,;:")
             if len(words) < 2 or sum(w[:1].isupper() for w in words) < 2:
                 continue

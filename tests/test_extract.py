@@ -394,3 +394,15 @@ def test_a_deployment_headline_is_about_where_the_troops_land(extractor: Extract
         "North Korea said its troops had fought in Russia.",
     )
     assert confirmed.primary_country == "PRK"  # the headline's subject acts first: it confirms
+
+
+def test_an_organisation_name_keeps_its_country_and_drops_its_city(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Rebels and courts",
+        "The Regional Assistance Mission to Solomon Islands ended in 2017.",
+        "The Front for Unity and Renewal in Chad attacked. The Court of Appeal of Zembla in Sarajevo ruled.",
+    )
+    names = {a.name for a in briefing.actors}
+    assert {"Regional Assistance Mission to Solomon Islands", "Front for Unity and Renewal in Chad"} <= names
+    assert "Court of Appeal of Zembla" in names and not any(name.endswith("in Sarajevo") for name in names)
