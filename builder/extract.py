@@ -127,7 +127,7 @@ _THE_COUNTRY = (
 )
 # A capitalised word (dots only inside: "Moller-Maersk", not "Ngcuka." ending a sentence) or
 # initials ("A.P.", "U.S."); a run never reads across the end of a sentence.
-_CAPITALISED_WORD = r"(?:(?:[A-Z]\.){1,4}|[A-Z](?:[\w'’&-]|\.(?=\w))*)"
+_CAPITALISED_WORD = r"(?:(?:[A-Z]\.){1,4}|[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*)"
 _CAPITALISED_RUN = re.compile(rf"{_CAPITALISED_WORD}(?: (?:(?:of|for|and|the|de|du|des|in|to) )*{_CAPITALISED_WORD})+")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 _GROUP_NOUN = re.compile(r" (cartel|gang|militia)\b")
@@ -658,6 +658,8 @@ class Extractor:
             found.append((name, start, end, f"a name followed by “{noun.group(1)}”"))
         for match in _CAPITALISED_RUN.finditer(text):
             words = match.group(0).split(" ")
+            if self.people.org_words.isdisjoint(words):
+                continue  # most runs: no organisation word, no organisation
             while words and (words[0].lower() in _FUNCTION_WORDS or words[0].endswith(("’s", "'s"))):
                 words.pop(0)
             owner = last = -1  # the last possessive, the last organisation word
