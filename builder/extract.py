@@ -713,7 +713,7 @@ class Extractor:
             for word in candidate.group(0).split(" "):
                 if word:
                     tokens.append((position, position + len(word), word))
-                    if self._ends_sentence(word):
+                    if word[-1] == "." and self._ends_sentence(word):
                         tokens.append((0, 0, ""))  # "… Mlambo-Ngcuka. AU Commission": a name stops here
                 position += len(word) + 1
             run: list[tuple[int, int, str]] = []
