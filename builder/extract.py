@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -166,6 +166,7 @@ class Extractor:
         self.tag_matcher.freeze()
         self.institutions = frozenset(fold(name) for name in vocab.people.institutions)  # "General’s" = "General's"
         self._name_words: dict[str, bool] = {}  # token -> whether it can be part of a person's name
+        self._actor_of: dict[ActorRef, Actor | None] = {}
         self.form_owner = {fold(f): a.id for a in vocab.actors for f in (a.name, *a.aliases)}
         self.known_forms = set(self.form_owner)
 
@@ -535,6 +536,13 @@ class Extractor:
         return actors, candidates
 
     def _actor_for(self, ref: ActorRef) -> Actor | None:
+        """The actor a reference stands for (cached: an archive meets the same few thousand)."""
+        if ref in self._actor_of:
+            return self._actor_of[ref]
+        actor = self._actor_of[ref] = self._make_actor(ref)
+        return actor
+
+    def _make_actor(self, ref: ActorRef) -> Actor | None:
         if ref.kind == "vocab":
             entry = self.actors[ref.key]
             return _actor(entry)
@@ -595,12 +603,10 @@ class Extractor:
         # acronyms used again later on their own
         owners = {form: fid for fid, f in found.items() for form in f.forms if form.isupper()}
         if owners:
-            pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(owners, key=len, reverse=True))) + r")\b")
             for segment in segments:
-                for match in pattern.finditer(segment.text):
-                    if not _overlaps(taken[segment.offset], match.start(), match.end()):
-                        entry = found[owners[match.group(1)]]
-                        entry.count += 1
+                for start, end, form in _whole_words(segment.text, owners):
+                    if not _overlaps(taken[segment.offset], start, end):
+                        found[owners[form]].count += 1
         return sorted(candidates.values(), key=lambda c: c.name)
 
     def _institution(self, name: str, text: str, start: int, primary: str | None) -> tuple[str, str, str | None]:
@@ -705,6 +711,7 @@ class Extractor:
         """(start, end) of each run of 2-4 name words (particles allowed inside); or the one at `at`."""
         runs = []
         found = _NAME_CANDIDATE.finditer(text) if at is None else [_NAME_CANDIDATE.match(text, at)]
+        is_name, particles = self._name_word, self.people.particles
         for candidate in found:
             if candidate is None:
                 continue
@@ -712,26 +719,26 @@ class Extractor:
             position = candidate.start()
             for word in candidate.group(0).split(" "):
                 if word:
-                    tokens.append((position, position + len(word), word))
+                    tokens.append((position, word))
                     if word[-1] == "." and self._ends_sentence(word):
-                        tokens.append((0, 0, ""))  # "… Mlambo-Ngcuka. AU Commission": a name stops here
+                        tokens.append((0, ""))  # "… Mlambo-Ngcuka. AU Commission": a name stops here
                 position += len(word) + 1
-            run: list[tuple[int, int, str]] = []
-            for token in [*tokens, (0, 0, "")]:
-                word = token[2]
-                if word and self._name_word(word):
-                    run.append(token)
-                    continue
-                if word and run and word in self.people.particles:
-                    run.append(token)
-                    continue
-                while run and not self._name_word(run[-1][2]):
-                    run.pop()  # a particle cannot end a name
-                names = sum(1 for t in run if self._name_word(t[2]))
+            tokens.append((0, ""))
+            # A run opens with a name word, may hold particles and ends at its last name word.
+            first, names, last_start, last_word = -1, 0, 0, ""
+            for start, word in tokens:
+                if word:
+                    if is_name(word):
+                        if names == 0:
+                            first = start
+                        names, last_start, last_word = names + 1, start, word
+                        continue
+                    if names and word in particles:
+                        continue
                 if 2 <= names <= 4:
-                    end = run[-1][1] - (1 if run[-1][2].endswith(".") and len(run[-1][2]) > 2 else 0)
-                    runs.append((run[0][0], end))
-                run = []
+                    trim = 1 if last_word.endswith(".") and len(last_word) > 2 else 0
+                    runs.append((first, last_start + len(last_word) - trim))
+                names = 0
                 if at is not None:
                     break
         return runs
@@ -832,13 +839,10 @@ class Extractor:
         usable = {s: fid for s, fid in surnames.items() if s not in clashes and len(s) > 2}
         if not usable:
             return
-        pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(usable, key=len, reverse=True))) + r")\b")
         for segment in segments:
-            for match in pattern.finditer(segment.text):
-                if _overlaps(taken[segment.offset], match.start(), match.end()):
-                    continue
-                entry = found[usable[match.group(1)]]
-                note(entry.actor, match.group(1), segment.offset + match.start())
+            for start, end, surname in _whole_words(segment.text, usable):
+                if not _overlaps(taken[segment.offset], start, end):
+                    note(found[usable[surname]].actor, surname, segment.offset + start)
 
     # --- tags ------------------------------------------------------------------------
 
@@ -889,6 +893,32 @@ def _ethnic_use(text: str, start: int) -> bool:
 def _capitalised(token: str) -> bool:
     """Goïta, Al-Qaeda: a capital then some lower case (not U.S., not JNIM)."""
     return token[:1].isupper() and not token.isupper()
+
+
+def _whole_words(text: str, words: Iterable[str]) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each whole-word use of any of `words`, leftmost first, the longest
+    word where several start at one place, none overlapping: what `\\b(A|B)\\b` finds, without
+    compiling a pattern per article (a compile costs more than the rest of a short article)."""
+    found = []
+    for word in words:
+        start = text.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if _is_word_char(word[0]) != (start > 0 and _is_word_char(text[start - 1])) and _is_word_char(word[-1]) != (
+                end < len(text) and _is_word_char(text[end])
+            ):
+                found.append((start, end, word))
+            start = text.find(word, start + 1)
+    found.sort(key=lambda hit: (hit[0], -len(hit[2])))
+    chosen: list[tuple[int, int, str]] = []
+    for hit in found:
+        if not chosen or hit[0] >= chosen[-1][1]:
+            chosen.append(hit)
+    return chosen
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import posixpath
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder.briefing import from_markdown, from_raw
 from builder.errors import BriefingError
+from builder.extract import _whole_words
 from builder.markup import md_text
 from builder.parse import CLOSE_QUOTE, OPEN_QUOTE, parse_raw, split_paragraphs
 from builder.render import href, link, page_url
@@ -106,3 +108,15 @@ def test_raw_html_hrefs_agree_with_mkdocs(here: str, there: str, directory_urls:
 
     assert page_url(here, directory_urls) == url(here).removeprefix("./")
     assert href(here, there, directory_urls) == get_relative_url(url(there), url(here))
+
+
+WORDS = st.lists(st.sampled_from(["Lerner", "Ler", "IS", "ISIS", "al-Bashir", "Bashir", "M23", "Ngcuka"]), min_size=1)
+PROSE = st.lists(st.sampled_from(["Lerner", "Ler", "IS", "ISIS", "al-", "Bashir", "M23", "s", " ", "-", ".", "é", "_"]))
+
+
+@given(PROSE.map("".join), WORDS)
+@settings(max_examples=400)
+def test_whole_words_finds_what_a_word_bounded_alternation_finds(text: str, words: list[str]) -> None:
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(set(words), key=len, reverse=True))) + r")\b")
+    expected = [(m.start(), m.end(), m.group(1)) for m in pattern.finditer(text)]
+    assert _whole_words(text, set(words)) == expected
