@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from slugify import slugify
 
-from .matcher import Match, Matcher, T, fold
+from .matcher import Match, Matcher, Scanner, T, fold
 from .model import Actor, Briefing
 from .vocab import ActorEntry, Vocabulary, country_slug
 
@@ -159,6 +159,7 @@ class Extractor:
         self.title_suffixes = tuple(sorted(vocab.people.titles))
         self.geo = self._geo_matcher()
         self.actor_matcher = self._actor_matcher()
+        self.scanner = Scanner(self.actor_matcher, self.geo)  # both found in one pass over an article
         self.tag_matcher: Matcher[str] = Matcher()
         for tag in vocab.tags:
             for cue in tag.cues:
@@ -268,14 +269,15 @@ class Extractor:
         segments = self._segments(briefing)
         text = "\n".join(segment.text for segment in segments)  # the article, scanned whole
         folded = fold(text)  # once, for both case-sensitive scans
-        found = _per_segment(self.actor_matcher, segments, text, folded)
+        actor_matches, geo_matches = self.scanner.find(text, folded)
+        found = _per_segment(actor_matches, segments)
         actor_hits = [
             (s, m) for s, matches in zip(segments, found, strict=True) for m in self._actor_matches(s.text, matches)
         ]
         spans = defaultdict(list)
         for segment, match in actor_hits:
             spans[segment.offset].append(match)
-        scores, firsts, geo_hits = self._countries(segments, spans, text, folded)
+        scores, firsts, geo_hits = self._countries(segments, spans, _per_segment(geo_matches, segments))
         self._weigh_actors_and_title(briefing.title, scores, actor_hits, geo_hits)
         overridden = briefing.overridden
         countries = list(briefing.countries) if "countries" in overridden else self._rank(scores, firsts)
@@ -310,15 +312,14 @@ class Extractor:
         self,
         segments: list[_Segment],
         actor_spans: dict[int, list[Match[ActorRef]]],
-        text: str,
-        folded: str,
+        geo_found: list[list[Match[Geo]]],
     ) -> tuple[dict[str, float], dict[str, int], list[tuple[_Segment, Match[Geo], str]]]:
         """Scores per country, first positions, and every geo match with its resolved country."""
         scores: dict[str, float] = {}
         firsts: dict[str, int] = {}
         pending: list[tuple[_Segment, Match[Geo], float]] = []
         resolved: list[tuple[_Segment, Match[Geo], str]] = []
-        for segment, matches in zip(segments, _per_segment(self.geo, segments, text, folded), strict=True):
+        for segment, matches in zip(segments, geo_found, strict=True):
             inside_actor = actor_spans.get(segment.offset, [])
             for match in matches:
                 geo = match.values[0]
@@ -654,7 +655,7 @@ class Extractor:
                 continue
             head, start, end = behind.group(0), behind.start(), noun.end()
             name = text[start:end]
-            geo = self.geo.find(head)
+            geo = self.scanner.find(head)[1]
             if head.split()[0] in self.people.not_names or head in self.people.titles:
                 continue
             if any(g.values[0].kind in ("name", "demonym", "ambiguous") for g in geo):
@@ -848,21 +849,20 @@ class Extractor:
 
     def _tags(self, segments: list[_Segment], text: str) -> tuple[str, ...]:
         scores: dict[str, float] = defaultdict(float)
-        for segment, matches in zip(segments, _per_segment(self.tag_matcher, segments, _lowered(text)), strict=True):
+        matches_in = _per_segment(self.tag_matcher.find(_lowered(text)), segments)
+        for segment, matches in zip(segments, matches_in, strict=True):
             for match in matches:
                 scores[match.values[0]] += segment.weight
         chosen = [t for t in scores if scores[t] >= TAG_THRESHOLD]
         return tuple(sorted(chosen, key=lambda t: (-scores[t], t))[:MAX_TAGS])
 
 
-def _per_segment(
-    matcher: Matcher[T], segments: list[_Segment], text: str, folded: str | None = None
-) -> list[list[Match[T]]]:
-    """One scan of the whole article (`text`, its segments joined by newlines; `folded`:
-    fold(text) if the caller has it); each match placed in its segment, positions relative to it."""
+def _per_segment(found: list[Match[T]], segments: list[_Segment]) -> list[list[Match[T]]]:
+    """Matches of the whole article (its segments joined by newlines) placed in their segments,
+    positions relative to it."""
     starts = [segment.offset for segment in segments]
     placed: list[list[Match[T]]] = [[] for _ in segments]
-    for match in matcher.find(text, folded):
+    for match in found:
         index = bisect_right(starts, match.start) - 1
         offset = starts[index]
         placed[index].append(Match(match.start - offset, match.end - offset, match.text, match.values))

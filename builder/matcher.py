@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Hashable
-from typing import Generic, NamedTuple, TypeVar
+from collections.abc import Hashable, Iterator
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
 T = TypeVar("T", bound=Hashable)
+U = TypeVar("U", bound=Hashable)
 
 _PUNCTUATION = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u00a0": " "}
 
@@ -61,7 +62,7 @@ class Matcher(Generic[T]):
     """Surface forms -> values; `find` returns the longest non-overlapping whole-word matches."""
 
     def __init__(self) -> None:
-        self._automaton = ahocorasick.Automaton()
+        self._automaton: ahocorasick.Automaton | None = None  # built on the first scan
         self._values: dict[str, list[T]] = {}
 
     def add(self, surface: str, value: T) -> None:
@@ -75,10 +76,7 @@ class Matcher(Generic[T]):
             values.append(value)
 
     def freeze(self) -> Matcher[T]:
-        for key, values in self._values.items():
-            self._automaton.add_word(key, (len(key), tuple(values)))
-        if self._values:
-            self._automaton.make_automaton()
+        """Done adding (the automaton is built on the first scan: a matcher only looked up needs none)."""
         return self
 
     def __contains__(self, surface: str) -> bool:
@@ -93,30 +91,78 @@ class Matcher(Generic[T]):
         """`folded`: fold(text), when the caller has it already (several matchers, one text)."""
         if not self._values:
             return []
+        if self._automaton is None:
+            self._automaton = _automaton({key: (len(key), tuple(values)) for key, values in self._values.items()})
         if folded is None:
             folded = fold(text)
-        size = len(folded)
-        found: list[tuple[int, int, tuple[T, ...]]] = []
-        for end_index, (length, values) in self._automaton.iter(folded):
-            start, end = end_index - length + 1, end_index + 1
-            # whole words only: no letter or digit glued to either end (checks inlined: hot loop)
-            if start > 0 and folded[start - 1].isalnum() and folded[start].isalnum():
-                continue
-            if end < size and folded[end].isalnum() and folded[end - 1].isalnum():
-                continue
-            found.append((start, end, values))
-        if not found:
-            return []
-        found.sort(key=_longest_first)
-        chosen = []
-        taken = bytearray(size)
-        for start, end, values in found:
-            if 1 in taken[start:end]:
-                continue
-            taken[start:end] = b"\x01" * (end - start)
-            chosen.append(Match(start, end, text[start:end], values))
-        chosen.sort(key=_start)
-        return chosen
+        found = [(start, end, values) for start, end, values in _words(self._automaton, folded)]
+        return _longest(found, text)
+
+
+class Scanner(Generic[T, U]):
+    """Two matchers in one automaton: one pass over a text finds the matches of each, chosen
+    apart (a place inside an actor's name is still a place). One scan of an article costs
+    about as much as the rest of a matcher's work, so each pass saved counts."""
+
+    def __init__(self, first: Matcher[T], second: Matcher[U]) -> None:
+        merged: dict[str, tuple[tuple[T, ...], tuple[U, ...]]] = {}
+        for key, values in first._values.items():
+            merged[key] = (tuple(values), ())
+        for key, others in second._values.items():
+            merged[key] = (merged[key][0] if key in merged else (), tuple(others))
+        self._automaton = _automaton({key: (len(key), pair) for key, pair in merged.items()})
+
+    def find(self, text: str, folded: str | None = None) -> tuple[list[Match[T]], list[Match[U]]]:
+        if folded is None:
+            folded = fold(text)
+        firsts: list[tuple[int, int, tuple[T, ...]]] = []
+        seconds: list[tuple[int, int, tuple[U, ...]]] = []
+        for start, end, (mine, theirs) in _words(self._automaton, folded):
+            if mine:
+                firsts.append((start, end, mine))
+            if theirs:
+                seconds.append((start, end, theirs))
+        return _longest(firsts, text), _longest(seconds, text)
+
+
+def _automaton(entries: dict[str, tuple[int, object]]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for key, value in entries.items():
+        automaton.add_word(key, value)
+    if entries:
+        automaton.make_automaton()
+    return automaton
+
+
+def _words(automaton: ahocorasick.Automaton, folded: str) -> Iterator[tuple[int, int, Any]]:
+    """(start, end, value) of every whole-word occurrence of a key, overlapping ones included."""
+    if not len(automaton):
+        return
+    size = len(folded)
+    for end_index, (length, values) in automaton.iter(folded):
+        start, end = end_index - length + 1, end_index + 1
+        # whole words only: no letter or digit glued to either end (checks inlined: hot loop)
+        if start > 0 and folded[start - 1].isalnum() and folded[start].isalnum():
+            continue
+        if end < size and folded[end].isalnum() and folded[end - 1].isalnum():
+            continue
+        yield start, end, values
+
+
+def _longest(found: list[tuple[int, int, tuple[T, ...]]], text: str) -> list[Match[T]]:
+    """The longest matches first, then leftmost; none overlapping; in text order."""
+    if not found:
+        return []
+    found.sort(key=_longest_first)
+    chosen = []
+    taken = bytearray(len(text))
+    for start, end, values in found:
+        if 1 in taken[start:end]:
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        chosen.append(Match(start, end, text[start:end], values))
+    chosen.sort(key=_start)
+    return chosen
 
 
 def _longest_first(match: tuple[int, int, object]) -> tuple[int, int]:
