@@ -45,7 +45,7 @@ _GENERIC_ROLES = {  # most specific first
     ),
     "government": ("government", "authorities", "cabinet"),
     "police": ("police",),
-    "parliament": ("parliament", "legislature", "national assembly", "legislative assembly"),
+    "parliament": ("parliament", "legislature", "national assembly", "legislative assembly", "congress"),
 }
 
 
@@ -108,18 +108,44 @@ def _role(name: str) -> str | None:
     return None
 
 
-def _matches(gold: dict[str, Any], predicted: Any, vocab_forms: dict[str, set[str]]) -> bool:
+def _matches(
+    gold: dict[str, Any], predicted: Any, vocab_forms: dict[str, set[str]], country_words: dict[str, set[str]]
+) -> bool:
     forms = {normal(predicted.name), *(normal(a) for a in predicted.aliases), *vocab_forms.get(predicted.id, set())}
     if normal(str(gold["name"])) in forms:
         return True
     if gold.get("type") == "state_body" and predicted.type == "state_body" and gold.get("country") == predicted.country:
         role = _role(str(gold["name"]))
-        return role is not None and role == _role(predicted.name)
+        if role is not None and role == _role(predicted.name):
+            return True
+        # one institution written two ways: "Peruvian Constitutional Court", "Constitutional Court of Peru"
+        words = country_words.get(str(predicted.country), set())
+        return _bare(str(gold["name"]), words) == _bare(predicted.name, words)
     return False
+
+
+def _bare(name: str, country_words: set[str]) -> str:
+    """An institution's name without its country's name, demonym or linking words."""
+    text = f" {normal(name)} "
+    for word in sorted(country_words, key=len, reverse=True):
+        text = text.replace(f" {word} ", " ")
+    return " ".join(w for w in text.split() if w not in ("of", "the"))
+
+
+def _country_words(vocab: Vocabulary) -> dict[str, set[str]]:
+    words: dict[str, set[str]] = {}
+    for iso3, country in vocab.countries.items():
+        forms = {country.name, *country.names, *country.demonyms, *vocab.places.demonyms.get(iso3, ())}
+        forms |= set(vocab.places.country_names.get(iso3, ()))
+        if iso3 in vocab.places.adjectives:
+            forms.add(vocab.places.adjectives[iso3])
+        words[iso3] = {normal(form) for form in forms if normal(form)}
+    return words
 
 
 def score(briefings: Iterable[Briefing], labels: dict[str, dict[str, Any]], vocab: Vocabulary) -> Scores:
     vocab_forms = {a.id: {normal(f) for f in (a.name, *a.aliases)} for a in vocab.actors}
+    country_words = _country_words(vocab)
     result = Scores()
     for briefing in sorted(briefings, key=lambda b: b.source.file):
         name = briefing.source.file.rsplit("/", 1)[-1]
@@ -143,7 +169,7 @@ def score(briefings: Iterable[Briefing], labels: dict[str, dict[str, Any]], voca
             )
         unmatched = list(briefing.actors)
         for actor in gold.get("actors") or []:
-            hit = next((p for p in unmatched if _matches(actor, p, vocab_forms)), None)
+            hit = next((p for p in unmatched if _matches(actor, p, vocab_forms, country_words)), None)
             if hit is None:
                 result.actors.false_negative += 1
                 result.misses.append(f"{name}: actor missing {actor['name']} ({actor.get('type')})")

@@ -113,6 +113,8 @@ _ATTACK = re.compile(
     # a deployment lands somewhere too: "Australia sends police to Solomon Islands"
     r"sends?|sent|deploys?|deployed|dispatch(?:es|ed)?|lands? in|landed in|arrives? in|arrived in)\b"
 )
+# Where a headline's clause ends: "Thailand launches air strikes as border clashes with Cambodia …"
+_CLAUSE_BREAK = re.compile(r"[,;:] | [-–—] | (?:as|after|amid|while|but|despite|following|when|before)\b")
 _GROUP_FORCES = re.compile(r"\b(Forces|Army|Group)\b")
 _POSTED = frozenset({"Mission", "Embassy", "Office", "Delegation", "Representation", "Operation", "Force", "Command"})
 _POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})['’]s $")
@@ -137,6 +139,8 @@ _FUNCTION_WORDS = frozenset(
     " and or if as it its this that these those there their they he she we you i his her our my your some many"
     " most more all both each every no not several other another such then than also yet still even only however"
     " meanwhile according speaking asked last next earlier later under over against among between despite"
+    " outside inside near across beyond behind along around above below beside into onto toward towards upon"
+    " via within throughout through until unlike like"
     " monday tuesday wednesday thursday friday saturday sunday january february march april may june july"
     " august september october november december".split()
 )
@@ -187,6 +191,8 @@ class Extractor:
             if city.name not in places.not_places:
                 kind = "capital" if city.capital else "city" if city.population >= BIG_CITY else "town"
                 put(city.name, kind, city.country)
+                if city.also:  # its own country first; a namesake's where the text names that one
+                    table[city.name] = Geo(kind, (city.country, *city.also))
         for iso3, country in self.vocab.countries.items():
             for demonym in country.demonyms:
                 put(demonym, "demonym", iso3)
@@ -248,7 +254,9 @@ class Extractor:
             demonyms = {*country.demonyms, *self.vocab.places.demonyms.get(iso3, ())}
             if iso3 in self.vocab.places.adjectives:
                 demonyms.add(self.vocab.places.adjectives[iso3])
-            forms_of[iso3] = (demonyms, names, capitals[iso3])
+            # a word shared by several countries names the one the gazetteer gives it: "American
+            # troops" are the USA's, not the Northern Mariana Islands', "Congolese police" the DRC's
+            forms_of[iso3] = ({d for d in demonyms if self._owns(iso3, d)}, names, capitals[iso3])
         for body in self.vocab.state_bodies:
             slots = [("{demonym}" in f, "{country}" in f, "{capital}" in f) for f in body.explicit]
             for iso3, (demonyms, names, capital_names) in forms_of.items():
@@ -262,6 +270,11 @@ class Extractor:
                 for variant in (form, form[0].upper() + form[1:]):
                     matcher.add(variant, ActorRef("generic", body.role))
         return matcher.freeze()
+
+    def _owns(self, iso3: str, word: str) -> bool:
+        """Whether a country name or demonym stands for this country first."""
+        geo = self.geo.get(word)
+        return not geo or not geo[0].countries or geo[0].countries[0] == iso3
 
     # --- extraction ----------------------------------------------------------------
 
@@ -339,7 +352,7 @@ class Extractor:
                 ):
                     continue
                 weight = segment.weight * strength
-                if geo.kind in ("ambiguous", "town"):
+                if geo.kind in ("ambiguous", "town") or len(geo.countries) > 1:
                     pending.append((segment, match, weight))
                     continue
                 code = geo.countries[0]
@@ -393,7 +406,9 @@ class Extractor:
         _, first, first_end = in_title[0]
         attack = _ATTACK.search(title, first_end)
         if attack is not None and len(title[first_end : attack.start()].split()) <= 1:
-            after = [code for start, code, _ in in_title if start >= attack.end() and code != first]
+            clause = _CLAUSE_BREAK.search(title, attack.end())  # the target is in the strike's clause
+            stop = clause.start() if clause else len(title)
+            after = [code for start, code, _ in in_title if attack.end() <= start < stop and code != first]
             if after:
                 return after[0]
         return first
@@ -522,7 +537,8 @@ class Extractor:
         actor_spans = {offset: list(spans) for offset, spans in taken.items()}
         for segment, geo_match, code in geo_hits:
             taken[segment.offset].append((geo_match.start, geo_match.end))
-            if geo_match.values[0].kind == "capital" and self._speaks(segment.text, geo_match.end):
+            geo = geo_match.values[0]
+            if geo.kind == "capital" and code == geo.countries[0] and self._speaks(segment.text, geo_match.end):
                 government = self._actor_for(ActorRef("body", "government", code))
                 if government is not None:  # "Kigali denies": the capital stands for its government
                     note(government, geo_match.text, segment.offset + geo_match.start)

@@ -155,7 +155,8 @@ def split_paragraphs(body: str) -> list[str]:
     """Split one line of fused body text into repaired paragraphs.
 
     A break is sentence-final punctuation directly followed (no space) by a capital
-    letter or a double quote, or followed by a no-break space. A `”` right after the
+    letter or a double quote, or followed by a no-break space (unless it ends a title such
+    as "Gen." or an initialism). A `”` right after the
     punctuation closes a quotation only if one is open in the paragraph it ends;
     otherwise it is the next paragraph's opening quote, mis-encoded, and becomes `“`.
     """
@@ -173,8 +174,8 @@ def split_paragraphs(body: str) -> list[str]:
             depth = max(0, depth - 1)
         elif char == '"':
             straight_open = not straight_open
-        if char not in _SENTENCE_END or _is_abbreviation(body, i):
-            i += 1
+        if char not in _SENTENCE_END or (body.startswith(NBSP, i + 1) and _is_abbreviation(body, i)):
+            i += 1  # "Gen.\u00a0Smith"; but "Hun Sen.Cambodian" (no space at all) is a fused break
             continue
         end = i + 1  # the paragraph ends before `end`, the next starts at `nxt`
         follower = body[end] if end < n else ""

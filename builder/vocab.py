@@ -65,6 +65,7 @@ class City:
     country: str
     population: int
     capital: bool
+    also: tuple[str, ...] = ()  # other countries with a big city of this name ("Tripoli": LBN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,7 +372,8 @@ def _gazetteer(folder: Path) -> tuple[dict[str, Country], tuple[City, ...]]:
             )
             for iso3, info in data["countries"].items()
         }
-        cities = tuple(City(name, iso3, population, capital) for name, iso3, population, capital in data["cities"])
+        rows = data["cities"]
+        cities = tuple(City(name, iso3, size, capital, tuple(also)) for name, iso3, size, capital, also in rows)
     except (OSError, ValueError, KeyError, TypeError) as error:
         message = f"cannot read the gazetteer ({error}): regenerate it with scripts/make_gazetteer.py"
         raise BriefingError([Problem(f"{VOCAB_DIR}/gazetteer.json", 1, message)]) from None

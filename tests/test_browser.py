@@ -93,7 +93,12 @@ def search(page: object, site_url: str, query: str) -> list[str]:
     box.click()
     box.fill(query)  # the whole query in one input event, as a paste would
     results = page.locator(".md-search-result__item")  # type: ignore[attr-defined]
-    results.first.wait_for()
+    try:
+        results.first.wait_for(timeout=15_000)
+    except playwright.TimeoutError:  # typed before the search index was ready (a loaded machine): type again
+        box.fill("")
+        box.fill(query)
+        results.first.wait_for(timeout=30_000)
     shown: list[str] = []
     for _ in range(40):  # the list is redrawn while the index answers: read it once it holds still
         now = [results.nth(i).inner_text() for i in range(min(5, results.count()))]

@@ -105,6 +105,13 @@ def test_no_break_inside_abbreviations(body: str) -> None:
     assert split_paragraphs(body) == [" ".join(body.replace(NBSP, " ").split())]
 
 
+def test_a_name_that_looks_like_a_title_still_ends_a_fused_paragraph() -> None:
+    assert split_paragraphs("He met Hun Sen.Cambodian officials said so.") == [
+        "He met Hun Sen.",
+        "Cambodian officials said so.",
+    ]
+
+
 def test_initialism_directly_before_a_capitalised_word_ends_a_paragraph() -> None:
     assert split_paragraphs("Troops left the U.S.Speaking later, he said so.") == [
         "Troops left the U.S.",
