@@ -129,7 +129,10 @@ def _bare(name: str, country_words: set[str]) -> str:
     text = f" {normal(name)} "
     for word in sorted(country_words, key=len, reverse=True):
         text = text.replace(f" {word} ", " ")
-    return " ".join(w for w in text.split() if w not in ("of", "the"))
+    bare = " ".join(text.split())
+    if bare.startswith("ministry of "):  # "ministry of oil" is the "oil ministry"
+        bare = bare.removeprefix("ministry of ") + " ministry"
+    return " ".join(w for w in bare.split() if w not in ("of", "the"))
 
 
 def _country_words(vocab: Vocabulary) -> dict[str, set[str]]:

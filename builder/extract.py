@@ -28,7 +28,7 @@ from slugify import slugify
 
 from .matcher import Match, Matcher, Scanner, T, fold
 from .model import Actor, Briefing
-from .vocab import ActorEntry, Vocabulary, country_slug
+from .vocab import ActorEntry, StateBody, Vocabulary, country_slug
 
 TITLE_WEIGHT, LEDE_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.0
 TITLE_SUBJECT_BONUS = 4.0  # the country a headline is about (see _title_subject) leads
@@ -115,6 +115,13 @@ _ATTACK = re.compile(
 )
 # Where a headline's clause ends: "Thailand launches air strikes as border clashes with Cambodia …"
 _CLAUSE_BREAK = re.compile(r"[,;:] | [-–—] | (?:as|after|amid|while|but|despite|following|when|before)\b")
+_MINISTRY = re.compile(r"\b[Mm]inistry\b")
+_MINISTRY_OF = re.compile(r" of (?:the )?")
+_CAPITAL_WORD_BEFORE = re.compile(r"[A-Z][\w'’.-]* $")
+MINISTRY = "ministry:"  # the role of a ministry found by its field: "ministry:finance"
+_ROLE_MINISTRIES = frozenset(
+    ["foreign", "foreign affairs", "defence", "defense", "national defence", "interior", "health"]
+)
 _GROUP_FORCES = re.compile(r"\b(Forces|Army|Group)\b")
 _POSTED = frozenset({"Mission", "Embassy", "Office", "Delegation", "Representation", "Operation", "Force", "Command"})
 _POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})['’]s $")
@@ -287,6 +294,7 @@ class Extractor:
         actor_hits = [
             (s, m) for s, matches in zip(segments, found, strict=True) for m in self._actor_matches(s.text, matches)
         ]
+        actor_hits += self._ministries(segments, actor_hits)
         spans = defaultdict(list)
         for segment, match in actor_hits:
             spans[segment.offset].append(match)
@@ -568,13 +576,75 @@ class Extractor:
         specific = self.by_role.get((ref.key, ref.country))
         if specific is not None:
             return _actor(specific)
-        body = self.bodies[ref.key]
+        body = self.bodies.get(ref.key) or _ministry_body(ref.key)
         country = self.vocab.countries[ref.country]
         demonyms = (*country.demonyms, *self.vocab.places.demonyms.get(ref.country, ()))
         demonym = self.vocab.places.adjectives.get(ref.country) or (demonyms[0] if demonyms else country.name)
         name = body.name.format(demonym=demonym, country=country.name)
         actor_id = body.id.format(country_id=country_slug(country))
         return Actor(id=actor_id, name=name, type="state_body", country=ref.country)
+
+    def _ministries(
+        self, segments: list[_Segment], known: list[tuple[_Segment, Match[ActorRef]]]
+    ) -> list[tuple[_Segment, Match[ActorRef]]]:
+        """Ministries the state-body vocabulary has no role for, by their field: "the finance
+        ministry" (of the country named before it, as "the army" is), "Costa Rica's labour
+        ministry", "the Ministry of Science and Technology"."""
+        hits = []
+        for segment in segments:
+            text = segment.text
+            taken = [(m.start, m.end) for s, m in known if s is segment]
+            for word in _MINISTRY.finditer(text):
+                found = self._ministry_at(text, word.start(), word.end())
+                if found is None:
+                    continue
+                start, end, ref = found
+                if not _overlaps(taken, start, end):
+                    hits.append((segment, Match(start, end, text[start:end], (ref,))))
+        return hits
+
+    def _ministry_at(self, text: str, start: int, end: int) -> tuple[int, int, ActorRef] | None:
+        """(start, end, reference) of the ministry whose word "ministry" is at start:end."""
+        before = list(_WORD.finditer(text, max(0, start - 80), start))
+        field = self._field(before[::-1])[::-1]  # "the finance ministry": the field before the word
+        if field:
+            first, last = field[0].start(), end
+            owner = before[-len(field) - 1] if len(before) > len(field) else None
+        else:  # "the Ministry of Finance": the field after "of"
+            of = _MINISTRY_OF.match(text, end)
+            field = self._field(list(_WORD.finditer(text, of.end(), of.end() + 60))) if of else []
+            if not field:
+                return None
+            first, last = start, field[-1].end()
+            owner = before[-1] if before else None
+        domain = " ".join(w.group(0).lower() for w in field)
+        if domain in _ROLE_MINISTRIES or all(w.group(0).lower() in self.people.ministry_qualifiers for w in field):
+            return None  # a role of its own ("the foreign ministry"), or no field ("the state ministry")
+        if owner is not None:  # "Kenya's", "Kenyan", "Costa Rican": the ministry's country
+            starts = [owner.start()]
+            previous = _CAPITAL_WORD_BEFORE.search(text, max(0, owner.start() - 30), owner.start())
+            if previous is not None:
+                starts.append(previous.start())
+            for at in starts:
+                written = text[at : owner.end()].removesuffix("’s").removesuffix("'s")
+                country = self._country_word(written)
+                if country is not None:
+                    return at, last, ActorRef("body", MINISTRY + domain, country)
+        return first, last, ActorRef("generic", MINISTRY + domain)
+
+    def _field(self, words: list[re.Match[str]]) -> list[re.Match[str]]:
+        """The leading words that name a ministry's field: "science and technology"."""
+        domains = self.people.ministry_domains | self.people.ministry_qualifiers
+        field: list[re.Match[str]] = []
+        for word in words:
+            token = word.group(0)
+            if token.lower() in domains or (field and token == "and"):
+                field.append(word)
+            else:
+                break
+        while field and field[-1].group(0) == "and":
+            field.pop()
+        return field
 
     def _same_actor(self, name: str, actor_id: str) -> bool:
         entry = self.actors[actor_id]
@@ -895,6 +965,13 @@ def _lowered(whole: str) -> str:
 def _slug(name: str) -> str:
     """slugify, remembered: the same names recur from article to article."""
     return str(slugify(name))
+
+
+def _ministry_body(key: str) -> StateBody:
+    """The state body for a ministry found by its field ("ministry:finance")."""
+    domain = key.removeprefix(MINISTRY)
+    slug = _slug(domain)
+    return StateBody(key, f"{{demonym}} {domain} ministry", f"{{country_id}}-{slug}-ministry", (), ())
 
 
 def _actor(entry: ActorEntry) -> Actor:

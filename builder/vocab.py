@@ -97,6 +97,8 @@ class People:
     not_names: frozenset[str]
     org_words: frozenset[str]
     institutions: frozenset[str]  # generic bodies a country has one of: Constitutional Court…
+    ministry_domains: frozenset[str]  # fields a ministry is named by: finance, labour…
+    ministry_qualifiers: frozenset[str]  # words of a field that name none alone: public, affairs…
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,7 +351,17 @@ def _people(folder: Path) -> People:
     data, node, path = _read(folder, "people.yml")
     reader = _Reader(path)
     top = located_mapping(data, node, path, 1, "people.yml")
-    keys = {"titles", "speech_verbs", "adverbs", "particles", "not_names", "org_words", "institutions"}
+    keys = {
+        "titles",
+        "speech_verbs",
+        "adverbs",
+        "particles",
+        "not_names",
+        "org_words",
+        "institutions",
+        "ministry_domains",
+        "ministry_qualifiers",
+    }
     reader.keys(top, keys)
     lists = {key: frozenset(reader.texts(top, key)) for key in sorted(keys)}
     if reader.problems:

@@ -219,6 +219,28 @@ def test_the_scorer_knows_one_institution_written_two_ways(vocab: Vocabulary) ->
     assert _matches(gold, same, {}, words)
     assert not _matches(gold, other, {}, words)
     assert not _matches(gold, replace(same, country="CHL"), {}, words)
+    oil = {"name": "Iraqi Ministry of Oil", "type": "state_body", "country": "IRQ"}
+    assert _matches(oil, Actor("z", "Iraqi oil ministry", "state_body", "IRQ"), {}, words)
+
+
+def test_a_ministry_is_found_by_its_field(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Costa Rica declares emergency over cyber attack",
+        "Costa Rica's finance ministry said its systems were down. The science and technology ministry"
+        " said it was working on it. The Costa Rican labour ministry was hit too.",
+        "Kenya offered help. Kenya's Ministry of Information and Communications said nothing. A finance"
+        " ministry official confirmed. The state ministry and the foreign ministry said nothing.",
+    )
+    bodies = {a.name: a.country for a in briefing.actors if a.type == "state_body"}
+    assert bodies == {
+        "Costa Rican finance ministry": "CRI",
+        "Costa Rican science and technology ministry": "CRI",  # the primary country's
+        "Costa Rican labour ministry": "CRI",
+        "Kenyan information and communications ministry": "KEN",
+        "Kenyan finance ministry": "KEN",  # the country named before it in its paragraph
+        "Kenyan foreign ministry": "KEN",  # a role of vocab/state_bodies.yml, found as before
+    }
 
 
 @pytest.mark.parametrize("folder", LABELLED, ids=lambda folder: folder.name)
