@@ -32,6 +32,7 @@ _GENERIC_ROLES = {  # most specific first
     ),
     "interior_ministry": ("interior ministry", "ministry of internal affairs", "ministry of the interior"),
     "health_ministry": ("health ministry", "ministry of health", "ministry of public health"),
+    "court": ("court", "tribunal"),
     "junta": ("junta", "military government", "military regime", "state administration council"),
     "armed_forces": (
         "army",
