@@ -533,7 +533,8 @@ class Extractor:
                         continue
                     ref = ActorRef("vocab", owner)
             if ref.kind == "generic":
-                before = [code for start, code in geo_by_segment[segment.offset] if start < match.start and code]
+                sentence = _sentence_start(segment.text, match.start)
+                before = [c for start, c in geo_by_segment[segment.offset] if sentence <= start < match.start and c]
                 country = before[-1] if before else primary
                 if country is None:
                     continue
@@ -976,6 +977,12 @@ def _ministry_body(key: str) -> StateBody:
 
 def _actor(entry: ActorEntry) -> Actor:
     return Actor(id=entry.id, name=entry.name, type=entry.type, country=entry.country)
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding `position` starts."""
+    last = max(text.rfind(end, 0, position) for end in (". ", "? ", "! "))
+    return last + 2 if last >= 0 else 0
 
 
 def _ethnic_use(text: str, start: int) -> bool:

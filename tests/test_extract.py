@@ -158,6 +158,16 @@ def test_generic_bodies_belong_to_the_nearest_country(extractor: Extractor) -> N
     assert actors["malian-armed-forces"][1] == "MLI"  # the vocabulary's body for Mali's army
 
 
+def test_a_generic_body_looks_for_its_country_in_its_own_sentence_only(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Protesters attack embassies in Kinshasa",
+        "Crowds set fire to the gates of Uganda’s embassy. Police fired tear gas to disperse them.",
+    )
+    bodies = {a.name: a.country for a in briefing.actors if a.type == "state_body"}
+    assert bodies == {"Congolese police": "COD"}  # the story's country, not Uganda of the sentence before
+
+
 def test_curator_overrides_win_field_by_field(extractor: Extractor) -> None:
     briefing = Briefing(
         id="0" * 16,
@@ -229,7 +239,7 @@ def test_a_ministry_is_found_by_its_field(extractor: Extractor) -> None:
         "Costa Rica declares emergency over cyber attack",
         "Costa Rica's finance ministry said its systems were down. The science and technology ministry"
         " said it was working on it. The Costa Rican labour ministry was hit too.",
-        "Kenya offered help. Kenya's Ministry of Information and Communications said nothing. A finance"
+        "Kenya's Ministry of Information and Communications said nothing. Kenya offered help, a finance"
         " ministry official confirmed. The state ministry and the foreign ministry said nothing.",
     )
     bodies = {a.name: a.country for a in briefing.actors if a.type == "state_body"}
@@ -238,8 +248,8 @@ def test_a_ministry_is_found_by_its_field(extractor: Extractor) -> None:
         "Costa Rican science and technology ministry": "CRI",  # the primary country's
         "Costa Rican labour ministry": "CRI",
         "Kenyan information and communications ministry": "KEN",
-        "Kenyan finance ministry": "KEN",  # the country named before it in its paragraph
-        "Kenyan foreign ministry": "KEN",  # a role of vocab/state_bodies.yml, found as before
+        "Kenyan finance ministry": "KEN",  # the country named before it in its sentence
+        "Costa Rican foreign ministry": "CRI",  # a role of vocab/state_bodies.yml, found as before
     }
 
 
