@@ -46,6 +46,7 @@ _GENERIC_ROLES = {  # most specific first
     ),
     "government": ("government", "authorities", "cabinet"),
     "police": ("police",),
+    "presidency": ("presidency", "presidential administration", "presidential office", "president s office"),
     "parliament": ("parliament", "legislature", "national assembly", "legislative assembly", "congress"),
 }
 

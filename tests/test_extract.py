@@ -486,3 +486,14 @@ def test_an_organisation_name_keeps_its_country_and_drops_its_city(extractor: Ex
     names = {a.name for a in briefing.actors}
     assert {"Regional Assistance Mission to Solomon Islands", "Front for Unity and Renewal in Chad"} <= names
     assert "Court of Appeal of Zembla" in names and not any(name.endswith("in Sarajevo") for name in names)
+
+
+def test_central_asian_and_other_common_demonyms_name_their_country(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Kazakh leader orders troops to shoot to kill as Russian-led force arrives",
+        "Russian paratroopers landed in Almaty. Uzbek, Kyrgyz and Tajik officials and an Argentine"
+        " diplomat watched. Russian officials said the mission would be short. Russia sent more troops.",
+    )
+    assert briefing.primary_country == "KAZ"
+    assert {"KAZ", "UZB", "KGZ", "TJK", "ARG"} <= set(briefing.countries)
