@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 from .briefing import from_markdown, from_raw
@@ -34,10 +34,17 @@ class Loaded:
 
 def display_path(path: Path, root: Path) -> str:
     """seeds/x.txt when the file is below the project root, else the path as given."""
+    if path.is_absolute() == root.is_absolute() and path.is_relative_to(root) and ".." not in path.parts:
+        return path.relative_to(root).as_posix()  # the usual case, without a system call
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return path.resolve().relative_to(_resolved(root)).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+@lru_cache(maxsize=8)
+def _resolved(root: Path) -> Path:
+    return root.resolve()
 
 
 def decode(data: bytes, path: str) -> str:
