@@ -1,7 +1,9 @@
-"""YAML in and out, safely: safe loader with line numbers for errors, safe dumper for output."""
+"""YAML in and out, safely: safe loader with line numbers for errors, safe dumpers for output."""
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 
 import yaml
@@ -91,3 +93,59 @@ def dump_yaml(data: dict[str, Any]) -> str:
         default_flow_style=False,
         width=10_000,
     )
+
+
+# Characters a YAML double-quoted scalar must not hold raw: controls (JSON escapes those below
+# U+0020), the line breaks YAML 1.1 knows beyond JSON's (NEL, LS, PS), BOM and non-characters.
+_UNSAFE_IN_QUOTES = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+
+
+_PLAIN_KEY = re.compile(r"[a-z_][a-z0-9_]*")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def _scalar(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        # A JSON string is a YAML double-quoted scalar: no text can become a key, a tag or a
+        # second document, whatever it holds.
+        return _UNSAFE_IN_QUOTES.sub(_escaped, json.dumps(value, ensure_ascii=False))
+    raise TypeError(f"cannot write {type(value).__name__} as front matter")
+
+
+def _block(data: Any, indent: str, lines: list[str]) -> None:
+    """Append `data` (a mapping or list) as block YAML lines at `indent`."""
+    items = data.items() if isinstance(data, dict) else ((None, v) for v in data)
+    for key, value in items:
+        name = key if key is None or _PLAIN_KEY.fullmatch(key) else _scalar(key)
+        head = f"{indent}{name}:" if key is not None else f"{indent}-"
+        if isinstance(value, (dict, list)) and value:
+            if key is None and isinstance(value, dict):  # "- id: x" then "  name: y"
+                inner: list[str] = []
+                _block(value, indent + "  ", inner)
+                lines.append(f"{indent}- {inner[0].lstrip()}")
+                lines.extend(inner[1:])
+            else:
+                lines.append(head)
+                _block(value, indent + ("  " if key is not None and isinstance(value, dict) else ""), lines)
+        elif isinstance(value, (dict, list)):
+            lines.append(f"{head} {{}}" if isinstance(value, dict) else f"{head} []")
+        else:
+            lines.append(f"{head} {_scalar(value)}")
+
+
+def dump_front_matter(data: dict[str, Any]) -> str:
+    """Generated pages' front matter: block YAML, keys in the order given, every string
+    double-quoted (several times faster than a YAML library's dumper, which must decide each
+    string's style). Keys are the builder's own; values may hold any text."""
+    lines: list[str] = []
+    _block(data, "", lines)
+    return "\n".join(lines) + "\n"

@@ -5,8 +5,10 @@ from __future__ import annotations
 import posixpath
 import re
 
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from mkdocs.utils.meta import get_data
 
 from builder.briefing import from_markdown, from_raw
 from builder.errors import BriefingError
@@ -15,6 +17,7 @@ from builder.markup import md_text
 from builder.parse import CLOSE_QUOTE, OPEN_QUOTE, parse_raw, split_paragraphs
 from builder.render import href, link, page_url
 from builder.seeds import decode
+from builder.yamlio import dump_front_matter
 
 # Text heavy in the characters the parser cares about, plus anything else.
 ALPHABET = st.sampled_from([*list(".?!…“”\"' \xa0\nAbcZ19:,-#*_[]<>{}"), "Mon, 10 Nov 2025 12:19:19 GMT"])
@@ -120,3 +123,26 @@ def test_whole_words_finds_what_a_word_bounded_alternation_finds(text: str, word
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(set(words), key=len, reverse=True))) + r")\b")
     expected = [(m.start(), m.end(), m.group(1)) for m in pattern.finditer(text)]
     assert _whole_words(text, set(words)) == expected
+
+
+TEXT = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=60)  # what UTF-8 seeds can hold
+FRONT = st.fixed_dictionaries(
+    {
+        "title": TEXT,
+        "words": st.integers(min_value=0),
+        "updated": st.none() | TEXT,
+        "full_text": st.booleans(),
+        "countries": st.lists(TEXT, max_size=3),
+        "source": st.fixed_dictionaries({"file": TEXT, "name": st.none() | TEXT}),
+        "actors": st.lists(st.fixed_dictionaries({"id": TEXT, "aliases": st.lists(TEXT, max_size=2)}), max_size=2),
+    }
+)
+
+
+@given(FRONT)
+@settings(max_examples=300)
+def test_front_matter_reads_back_as_written_whatever_the_text(data: dict[str, object]) -> None:
+    written = dump_front_matter(data)
+    assert yaml.safe_load(written) == data
+    body, meta = get_data(f"---\n{written}---\n\nBody\n")  # as MkDocs reads a page
+    assert meta == data and body == "Body\n"
