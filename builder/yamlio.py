@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import re
+from json.encoder import encode_basestring
 from typing import Any
 
 import yaml
@@ -117,7 +117,7 @@ def _scalar(value: Any) -> str:
     if isinstance(value, str):
         # A JSON string is a YAML double-quoted scalar: no text can become a key, a tag or a
         # second document, whatever it holds.
-        return _UNSAFE_IN_QUOTES.sub(_escaped, json.dumps(value, ensure_ascii=False))
+        return _UNSAFE_IN_QUOTES.sub(_escaped, encode_basestring(value))  # json.dumps(value, ensure_ascii=False)
     raise TypeError(f"cannot write {type(value).__name__} as front matter")
 
 
