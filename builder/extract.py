@@ -122,6 +122,12 @@ MINISTRY = "ministry:"  # the role of a ministry found by its field: "ministry:f
 _ROLE_MINISTRIES = frozenset(
     ["foreign", "foreign affairs", "defence", "defense", "national defence", "interior", "health"]
 )
+# "the government of Carlos Alvarado", "the death in custody of Mahsa Amini": what only a person has
+_OF_A_PERSON = re.compile(
+    r"\b(?:government|administration|regime|death|killing|murder|assassination|arrest|detention|release|"
+    r"funeral|kidnapping|abduction|trial|conviction|extradition|execution|widow|wife|husband|son|daughter)"
+    r"(?: in custody| in detention)? of$"
+)
 _GROUP_FORCES = re.compile(r"\b(Forces|Army|Group)\b")
 _POSTED = frozenset({"Mission", "Embassy", "Office", "Delegation", "Representation", "Operation", "Force", "Command"})
 _POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})['’]s $")
@@ -874,6 +880,8 @@ class Extractor:
             return "preceded by a title"
         if re.search(r"(?:said|told|says)$", before):
             return "named as a speaker"
+        if _OF_A_PERSON.search(before):
+            return "named as the person of an event or government"  # "the arrest of Imran Khan"
         appositive = _APPOSITIVE.match(text, end, end + 60)
         if appositive and any(w in self.people.titles for w in appositive.group(1).split()):
             return "followed by a role"

@@ -497,3 +497,15 @@ def test_central_asian_and_other_common_demonyms_name_their_country(extractor: E
     )
     assert briefing.primary_country == "KAZ"
     assert {"KAZ", "UZB", "KGZ", "TJK", "ARG"} <= set(briefing.countries)
+
+
+def test_people_named_by_a_role_noun_or_as_the_person_of_an_event(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Prisoners freed in swap",
+        "Among them were businessman Karim Haddad and environmentalist Lina Moradi.",
+        "It came after the death in custody of Nasrin Tavana. The government of Omar Dalil rejected the deal.",
+        "The Red Crescent Society helped.",  # an organisation, not a person
+    )
+    people = {a.name for a in briefing.actors if a.type == "person"}
+    assert people == {"Karim Haddad", "Lina Moradi", "Nasrin Tavana", "Omar Dalil"}
