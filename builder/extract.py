@@ -128,6 +128,10 @@ _OF_A_PERSON = re.compile(
     r"funeral|kidnapping|abduction|trial|conviction|extradition|execution|widow|wife|husband|son|daughter)"
     r"(?: in custody| in detention)? of$"
 )
+_DONE_TO_A_PERSON = re.compile(
+    r"\b(?:succeeding|succeeded|replacing|replaced|ousted|toppled|unseated|appointed|sacked|dismissed|pardoned|"
+    r"sentenced|assassinated|executed|extradited|impeached)$"
+)
 _GROUP_FORCES = re.compile(r"\b(Forces|Army|Group)\b")
 _POSTED = frozenset({"Mission", "Embassy", "Office", "Delegation", "Representation", "Operation", "Force", "Command"})
 _POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})['’]s $")
@@ -174,6 +178,11 @@ class Extractor:
         self.analyst = vocab.regions
         self.people = vocab.people
         self.title_suffixes = tuple(sorted(vocab.people.titles))
+        roles = sorted((t for t in vocab.people.titles if t.islower() and " " not in t), key=len, reverse=True)
+        # "the governor of Kano State": a role, "of" and a capitalised place, then the name
+        self._title_of = re.compile(
+            rf"\b(?:{'|'.join(map(re.escape, roles))}) of (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*$"
+        )
         self.geo = self._geo_matcher()
         self.actor_matcher = self._actor_matcher()
         self.scanner = Scanner(self.actor_matcher, self.geo)  # both found in one pass over an article
@@ -882,6 +891,10 @@ class Extractor:
             return "named as a speaker"
         if _OF_A_PERSON.search(before):
             return "named as the person of an event or government"  # "the arrest of Imran Khan"
+        if _DONE_TO_A_PERSON.search(before):
+            return "named after a verb only people take"  # "succeeding Tsai Ing-wen"
+        if self._title_of.search(before):
+            return "named after a role and its place"  # "The mayor of Novi Sad, Milan Djuric,"
         appositive = _APPOSITIVE.match(text, end, end + 60)
         if appositive and any(w in self.people.titles for w in appositive.group(1).split()):
             return "followed by a role"

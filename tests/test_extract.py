@@ -506,6 +506,7 @@ def test_people_named_by_a_role_noun_or_as_the_person_of_an_event(extractor: Ext
         "Among them were businessman Karim Haddad and environmentalist Lina Moradi.",
         "It came after the death in custody of Nasrin Tavana. The government of Omar Dalil rejected the deal.",
         "The Red Crescent Society helped.",  # an organisation, not a person
+        "Rana Sato will take office in May, succeeding Dan Ikeda. The mayor of Novi Pazar, Edin Kurtic, quit.",
     )
     people = {a.name for a in briefing.actors if a.type == "person"}
-    assert people == {"Karim Haddad", "Lina Moradi", "Nasrin Tavana", "Omar Dalil"}
+    assert people == {"Karim Haddad", "Lina Moradi", "Nasrin Tavana", "Omar Dalil", "Dan Ikeda", "Edin Kurtic"}
