@@ -113,6 +113,15 @@ _ATTACK = re.compile(
     # a deployment lands somewhere too: "Australia sends police to Solomon Islands"
     r"sends?|sent|deploys?|deployed|dispatch(?:es|ed)?|lands? in|landed in|arrives? in|arrived in)\b"
 )
+# A headline's subject acting somewhere: "Morocco launches operation in Western Sahara buffer zone"
+_ACT = re.compile(
+    r" (?:launch(?:es|ed)?|declares?|declared|imposes?|imposed|conducts?|conducted|mounts?|mounted|begins?|began|"
+    r"starts?|started|extends?|extended|stages?|staged|carries out|carried out|opens?|opened)\b"
+)
+_IN_PLACE = re.compile(
+    r" in (?:the )?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
+    r"north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern) )?"
+)
 # Where a headline's clause ends: "Thailand launches air strikes as border clashes with Cambodia …"
 _CLAUSE_BREAK = re.compile(r"[,;:] | [-–—] | (?:as|after|amid|while|but|despite|following|when|before)\b")
 _MINISTRY = re.compile(r"\b[Mm]inistry\b")
@@ -420,7 +429,8 @@ class Extractor:
         ("Aliyev says Russia…"), or it strikes or sends troops to another right away ("Israel
         strikes Syrian army HQ", "US air strikes hit … in Somalia", "Australia sends police to
         Solomon Islands"): such a story is about where the strike or the troops land. Not when
-        other words come between ("North Korea confirms it sent troops to Russia")."""
+        other words come between ("North Korea confirms it sent troops to Russia"). Likewise when it
+        acts right away in another country ("France declares state of emergency in New Caledonia")."""
         opening = _TITLE_SPEAKER.match(title)
         if opening is not None:
             home = self._speaker_country(opening.group(1), actor_hits)
@@ -434,6 +444,14 @@ class Extractor:
             after = [code for start, code, _ in in_title if attack.end() <= start < stop and code != first]
             if after:
                 return after[0]
+        act = _ACT.match(title, first_end)
+        if act is not None:  # "France declares state of emergency in New Caledonia": where it is done
+            clause = _CLAUSE_BREAK.search(title, act.end())
+            stop = clause.start() if clause else len(title)
+            place = _IN_PLACE.search(title, act.end(), stop)
+            where = [code for start, code, _ in in_title if place and start == place.end() and code != first]
+            if where:
+                return where[0]
         return first
 
     def _speaker_country(self, surname: str, actor_hits: list[tuple[_Segment, Match[ActorRef]]]) -> str | None:

@@ -468,6 +468,18 @@ def test_a_deployment_headline_is_about_where_the_troops_land(extractor: Extract
         "Rwandan soldiers landed in Pemba. Rwanda said they would stay as long as needed.",
     )
     assert counted.primary_country == "MOZ"
+    acted, _ = run(
+        extractor,
+        "Morocco launches operation in Western Sahara buffer zone",
+        "Troops moved into the zone on Friday. Morocco said the operation was limited.",
+    )
+    assert acted.primary_country == "ESH"  # where the subject acts
+    hosted, _ = run(
+        extractor,
+        "Morocco hosts talks in Rabat with Libyan rivals",
+        "Libya's rivals met in Rabat. Libyan delegates said talks were useful.",
+    )
+    assert hosted.primary_country == "MAR"  # "hosts" is no act done elsewhere
     confirmed, _ = run(
         extractor,
         "North Korea confirms it sent troops to fight for Russia",
