@@ -111,14 +111,20 @@ def _role(name: str) -> str | None:
 
 
 def _matches(
-    gold: dict[str, Any], predicted: Any, vocab_forms: dict[str, set[str]], country_words: dict[str, set[str]]
+    gold: dict[str, Any],
+    predicted: Any,
+    vocab_forms: dict[str, set[str]],
+    country_words: dict[str, set[str]],
+    vocab_roles: dict[str, str] | None = None,
 ) -> bool:
+    vocab_roles = vocab_roles or {}
     forms = {normal(predicted.name), *(normal(a) for a in predicted.aliases), *vocab_forms.get(predicted.id, set())}
     if normal(str(gold["name"])) in forms:
         return True
     if gold.get("type") == "state_body" and predicted.type == "state_body" and gold.get("country") == predicted.country:
         role = _role(str(gold["name"]))
-        if role not in (None, "court") and role == _role(predicted.name):  # two courts may differ
+        found_role = vocab_roles.get(predicted.id) or _role(predicted.name)  # "Tatmadaw" is an army
+        if role not in (None, "court") and role == found_role:  # two courts may differ
             return True
         # one institution written two ways: "Peruvian Constitutional Court", "Constitutional Court of Peru"
         words = country_words.get(str(predicted.country), set())
@@ -151,6 +157,7 @@ def _country_words(vocab: Vocabulary) -> dict[str, set[str]]:
 def score(briefings: Iterable[Briefing], labels: dict[str, dict[str, Any]], vocab: Vocabulary) -> Scores:
     vocab_forms = {a.id: {normal(f) for f in (a.name, *a.aliases)} for a in vocab.actors}
     country_words = _country_words(vocab)
+    vocab_roles = {a.id: a.role for a in vocab.actors if a.role}
     result = Scores()
     for briefing in sorted(briefings, key=lambda b: b.source.file):
         name = briefing.source.file.rsplit("/", 1)[-1]
@@ -174,7 +181,7 @@ def score(briefings: Iterable[Briefing], labels: dict[str, dict[str, Any]], voca
             )
         unmatched = list(briefing.actors)
         for actor in gold.get("actors") or []:
-            hit = next((p for p in unmatched if _matches(actor, p, vocab_forms, country_words)), None)
+            hit = next((p for p in unmatched if _matches(actor, p, vocab_forms, country_words, vocab_roles)), None)
             if hit is None:
                 result.actors.false_negative += 1
                 result.misses.append(f"{name}: actor missing {actor['name']} ({actor.get('type')})")

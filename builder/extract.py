@@ -113,6 +113,8 @@ _ATTACK = re.compile(
     # a deployment lands somewhere too: "Australia sends police to Solomon Islands"
     r"sends?|sent|deploys?|deployed|dispatch(?:es|ed)?|lands? in|landed in|arrives? in|arrived in)\b"
 )
+# Prefixes that make a hyphenated word an adjective, not a name: "Pro-independence", "Anti-government"
+_PREFIXES = frozenset("pro anti non ex post pre mid self far neo pan co counter semi ultra multi inter intra".split())
 # A headline's subject acting somewhere: "Morocco launches operation in Western Sahara buffer zone"
 _ACT = re.compile(
     r" (?:launch(?:es|ed)?|declares?|declared|imposes?|imposed|conducts?|conducted|mounts?|mounted|begins?|began|"
@@ -787,8 +789,10 @@ class Extractor:
             words = match.group(0).split(" ")
             if self.people.org_words.isdisjoint(words):
                 continue  # most runs: no organisation word, no organisation
-            while words and (words[0].lower() in _FUNCTION_WORDS or words[0].endswith(("’s", "'s"))):
-                words.pop(0)
+            _strip_leading(words)
+            if "and" in words and fold(" ".join(words[: words.index("and")])) in self.known_forms:
+                del words[: words.index("and") + 1]  # "UN and Catholic Church": a known actor, then a name
+                _strip_leading(words)
             owner = last = -1  # the last possessive, the last organisation word
             for index, word in enumerate(words):
                 if word.endswith(("’s", "'s")):
@@ -879,9 +883,15 @@ class Extractor:
         head, _, rest = token.partition("-")
         if rest and head in self.people.particles and _capitalised(rest):
             return True
+        if rest and (head.lower() in _PREFIXES or self._hyphenated_title(token)):
+            return False  # "Pro-independence", "Colonel-Major": no part of a name (but "Tsai Ing-wen")
         if token.endswith(("’s", "'s", "’", "'")):
             return False  # "Congo’s Therese Kayikwamba Wagner": a possessive is not part of the name
         return _capitalised(token) and token not in self.people.not_names and token not in self.people.titles
+
+    def _hyphenated_title(self, token: str) -> bool:
+        """A hyphenated title: "Colonel-Major", "Lieutenant-General"."""
+        return "-" in token and any(part in self.people.titles for part in token.split("-"))
 
     def _speaks(self, text: str, end: int) -> str | None:
         """The speech verb after a name ("Lerner also warned"), if there is one."""
@@ -903,7 +913,7 @@ class Extractor:
             if partner and self._person_evidence(text, *partner[0]) not in (None, "preceded by a title"):
                 return "named beside a speaker"
         before = text[max(0, start - 40) : start].rstrip(" ,")
-        if before.endswith(self.title_suffixes):
+        if before.endswith(self.title_suffixes) or self._hyphenated_title(before.rsplit(" ", 1)[-1]):
             return "preceded by a title"
         if re.search(r"(?:said|told|says)$", before):
             return "named as a speaker"
@@ -1016,6 +1026,12 @@ def _ministry_body(key: str) -> StateBody:
 
 def _actor(entry: ActorEntry) -> Actor:
     return Actor(id=entry.id, name=entry.name, type=entry.type, country=entry.country)
+
+
+def _strip_leading(words: list[str]) -> None:
+    """Drop the words that open a run but no name: "The", "In", a possessive."""
+    while words and (words[0].lower() in _FUNCTION_WORDS or words[0].endswith(("’s", "'s"))):
+        words.pop(0)
 
 
 def _sentence_start(text: str, position: int) -> int:

@@ -522,3 +522,15 @@ def test_people_named_by_a_role_noun_or_as_the_person_of_an_event(extractor: Ext
     )
     people = {a.name for a in briefing.actors if a.type == "person"}
     assert people == {"Karim Haddad", "Lina Moradi", "Nasrin Tavana", "Omar Dalil", "Dan Ikeda", "Edin Kurtic"}
+
+
+def test_hyphenated_titles_and_prefixed_words_are_no_part_of_a_name(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Soldiers seize power in Niamey",
+        "Colonel-Major Amadou Kerimou read a statement. Pro-independence Kanak Leaders said nothing.",
+        "The UN and Catholic Peace Commission mediated. Tsai Ing-wen said Taiwan was watching.",
+    )
+    names = {a.name for a in briefing.actors}
+    assert {"Amadou Kerimou", "Tsai Ing-wen", "Catholic Peace Commission"} <= names
+    assert not any(name.startswith(("Colonel-Major", "Pro-", "UN and")) for name in names)
