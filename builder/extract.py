@@ -274,9 +274,14 @@ class Extractor:
                 for article in ("al-", "al ", "el-", "el "):  # al-Shabaab, Al-Shabaab
                     if form.lower().startswith(article):
                         matcher.add(article[0].swapcase() + form[1:], ref)
-                head, _, last = form.rpartition(" ")
-                if head and last in self.vocab.people.org_words:  # "Sinaloa cartel", "Wagner group"
-                    matcher.add(f"{head} {last.lower()}", ref)
+                words = form.split(" ")
+                generic = len(words)  # where the trailing generic words start
+                while generic > 1 and (
+                    words[generic - 1] in self.vocab.people.org_words or words[generic - 1] == "News"
+                ):
+                    generic -= 1
+                if generic < len(words):  # "Sinaloa cartel", "Wagner group", "Fars news agency"
+                    matcher.add(" ".join([*words[:generic], *(w.lower() for w in words[generic:])]), ref)
         capitals: dict[str, set[str]] = defaultdict(set)
         for city in self.vocab.cities:
             if city.capital:

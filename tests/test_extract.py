@@ -534,3 +534,10 @@ def test_hyphenated_titles_and_prefixed_words_are_no_part_of_a_name(extractor: E
     names = {a.name for a in briefing.actors}
     assert {"Amadou Kerimou", "Tsai Ing-wen", "Catholic Peace Commission"} <= names
     assert not any(name.startswith(("Colonel-Major", "Pro-", "UN and")) for name in names)
+
+
+def test_a_vocabulary_name_with_generic_words_in_lower_case_is_still_found(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor, "Tanker seized", "The Fars news agency said the ship was held. The Sinaloa cartel denied it."
+    )
+    assert {"fars", "sinaloa-cartel"} <= {a.id for a in briefing.actors}
