@@ -24,6 +24,7 @@ from .pipeline import Result, build, check, source_date_epoch
 from .render import metadata
 from .report import review_report
 from .scaffold import new_seed
+from .seeds import discover, load
 from .settings import load_settings
 
 
@@ -95,7 +96,7 @@ def _report(problems: list[Problem]) -> None:
 def _summary(result: Result) -> str:
     errors = sum(p.severity is Severity.ERROR for p in result.problems)
     warnings = len(result.problems) - errors
-    return f"{len(result.briefings)} briefings, {errors} errors, {warnings} warnings"
+    return f"{result.count} briefings, {errors} errors, {warnings} warnings"
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -105,6 +106,9 @@ def _build(args: argparse.Namespace) -> int:
         print(f"briefings: nothing written: {_summary(result)}", file=sys.stderr)
         return 1
     changes = result.changes
+    if result.reused is not None:
+        print(f"briefings: {_summary(result)}; nothing changed since the last build", file=sys.stderr)
+        return 0
     print(
         f"briefings: {_summary(result)}; {len(changes.written)} files written, "
         f"{len(changes.removed)} removed, {changes.unchanged} unchanged",
@@ -209,8 +213,17 @@ def _vocab(args: argparse.Namespace) -> int:
 
 
 def _epoch(args: argparse.Namespace) -> int:
-    result = _checked(args.root)
-    if result is None:
+    """Dates need the seeds read, not their metadata extracted: the build reports the rest."""
+    try:
+        settings = load_settings(args.root)
+    except BriefingError as error:
+        _report(list(error.problems))
         return 1
-    print(source_date_epoch(result.briefings))
+    paths, problems = discover(args.root / settings.seeds_dir)
+    loaded = load(paths, args.root)
+    problems += loaded.problems
+    if any(p.severity is Severity.ERROR for p in problems):
+        _report(problems)
+        return 1
+    print(source_date_epoch(loaded.briefings))
     return 0

@@ -32,7 +32,7 @@ def on_pre_build(config: Any, **kwargs: Any) -> None:
     changes = result.changes
     log.info(
         "briefings: %d briefings; %d files written, %d removed",
-        len(result.briefings),
+        result.count,
         len(changes.written),
         len(changes.removed),
     )

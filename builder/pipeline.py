@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from . import stamp
 from .duplicates import find_duplicates
 from .errors import BriefingError, Problem, Severity
 from .extract import Candidate, Extractor
@@ -27,6 +28,13 @@ class Result:
     briefings: list[Briefing] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     changes: Changes | None = None  # None: nothing was written
+    reused: int | None = None  # nothing to do: the number of briefings the last build made
+
+    @property
+    def count(self) -> int:
+        """How many briefings the archive has (also when the build had nothing to do)."""
+        return len(self.briefings) if self.reused is None else self.reused
+
     catalog: Catalog = field(default_factory=Catalog)
     vocabulary: Vocabulary | None = None  # None when the vocabularies could not be read
 
@@ -118,11 +126,27 @@ def _candidate_warnings(root: Path, seed_file: str, candidates: list[Candidate])
 
 
 def build(root: Path, *, progress: bool = False) -> Result:
-    """Validate every seed; only if all are valid, bring docs/ up to date."""
+    """Validate every seed; only if all are valid, bring docs/ up to date.
+
+    Nothing is read or generated again when the inputs and docs/ are as the last build left
+    them (builder/stamp.py): its problems are reported again and nothing is written."""
+    try:
+        settings = load_settings(root)
+    except BriefingError:
+        return check(root, progress=progress, for_build=True)  # which reports the settings' problems
+    docs = root / settings.docs_dir
+    key = stamp.fingerprint(root, settings, stamp.input_files(root, settings.seeds_dir))
+    last = stamp.unchanged(root, key, stamp.outputs(docs, GENERATED_ROOTS))
+    if last is not None:
+        count, problems = last
+        return Result(settings, problems=problems, changes=Changes(), reused=count)
     result = check(root, progress=progress, for_build=True)
     if result.ok:
         tree = generate(result.briefings, result.settings, result.catalog)
-        result.changes = sync_tree(root / result.settings.docs_dir, tree, GENERATED_ROOTS)
+        result.changes = sync_tree(docs, tree, GENERATED_ROOTS)
+        stamp.save(root, key, stamp.outputs(docs, GENERATED_ROOTS), len(result.briefings), result.problems)
+    else:
+        stamp.forget(root)
     return result
 
 

@@ -176,7 +176,38 @@ def test_a_second_build_writes_nothing(built: Path) -> None:
     """What keeps `mkdocs serve` from rebuilding in a loop: unchanged pages are not rewritten."""
     result = run_cli(built, "build")
     assert result.returncode == 0, result.stderr
+    assert "nothing changed since the last build" in result.stderr
+    (built / ".cache" / "briefings" / "build.json").unlink()  # no record of the last build: compare files
+    result = run_cli(built, "build")
+    assert result.returncode == 0, result.stderr
     assert "; 0 files written, 0 removed, " in result.stderr
+
+
+def test_a_build_redoes_the_work_when_an_input_or_a_generated_file_changed(project: Path) -> None:
+    shutil.copy(REAL_SEED, project / "seeds" / REAL_SEED.name)
+    body = "Talks between the two sides resumed in Dakar on Monday morning.Senegal said the talks went well today."
+    (project / "seeds" / "001_0123456789abcdef.txt").write_text(
+        f"Talks in DakarMon, 10 Nov 2025 09:00:00 GMT\n\n{body}", encoding="utf-8"
+    )
+    (project / "seeds" / "002_0123456789abcdee.txt").write_text(  # nearly the same: a warning
+        f"Dakar talks resumeMon, 10 Nov 2025 10:00:00 GMT\n\n{body} More soon.", encoding="utf-8"
+    )
+    first = run_cli(project, "build")
+    assert first.returncode == 0
+    again = run_cli(project, "build")
+    assert "nothing changed" in again.stderr
+    warnings = [line for line in first.stderr.splitlines() if line.startswith("seeds/")]
+    assert warnings and [line for line in again.stderr.splitlines() if line.startswith("seeds/")] == warnings
+    page = next((project / "docs" / "briefings").rglob("talks-in-dakar.md"))
+    page.unlink()  # a generated file deleted by hand comes back
+    assert "1 files written" in run_cli(project, "build").stderr and page.is_file()
+    seed = project / "seeds" / "001_0123456789abcdef.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("went well", "failed"), encoding="utf-8")
+    changed = run_cli(project, "build")
+    assert "nothing changed" not in changed.stderr and "failed" in page.read_text(encoding="utf-8")
+    (project / "vocab" / "tags.yml").write_text("- broken\n", encoding="utf-8")  # a vocabulary edit
+    broken = run_cli(project, "build")
+    assert broken.returncode == 1 and "vocab/tags.yml" in broken.stderr
 
 
 def test_seed_warnings_do_not_fail_a_strict_build(tmp_path: Path) -> None:
