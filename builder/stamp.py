@@ -13,6 +13,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +25,28 @@ _CODE = Path(__file__).parent
 
 
 def fingerprint(root: Path, settings: object, inputs: list[Path]) -> str:
-    """A hash of the settings, the builder's code and every input file (names and bytes)."""
-    digest = hashlib.sha256(repr(settings).encode())
+    """A hash of the settings, the builder's code and libraries, and every input file (names and bytes)."""
+    digest = hashlib.sha256(repr(settings).encode() + _libraries().encode())
     for path in sorted(_CODE.glob("*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     for path in sorted(inputs):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+def _libraries() -> str:
+    """The installed versions of the builder's own dependencies (an upgrade may change pages)."""
+    try:
+        lines = [line for line in metadata.requires("briefings") or [] if "extra ==" not in line]
+    except metadata.PackageNotFoundError:
+        return "not installed"
+    versions = []
+    for name in sorted(re.split(r"[\s<>=!~\[;]", line, maxsplit=1)[0] for line in lines):
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=missing")
+    return " ".join(versions)
 
 
 def input_files(root: Path, seeds_dir: str) -> list[Path]:
