@@ -2,7 +2,7 @@
 
 A build records, in .cache/briefings/build.json, a hash of everything its output depends on
 (the seeds, the vocabularies, mkdocs.yml and archive.yml, the settings they give, the builder's
-own code) and the size and modification time of every generated file it left in docs/. The
+own code and library versions) and the size and modification time of every generated file it left in docs/. The
 next build with the same hash and the same files on disk has nothing to do: it reports the
 recorded problems again and writes nothing. Any change, or any generated file touched or
 deleted, means a full build, which brings docs/ back to what the seeds say.
