@@ -115,9 +115,8 @@ def _matches(
     predicted: Any,
     vocab_forms: dict[str, set[str]],
     country_words: dict[str, set[str]],
-    vocab_roles: dict[str, str] | None = None,
+    vocab_roles: dict[str, str],
 ) -> bool:
-    vocab_roles = vocab_roles or {}
     forms = {normal(predicted.name), *(normal(a) for a in predicted.aliases), *vocab_forms.get(predicted.id, set())}
     if normal(str(gold["name"])) in forms:
         return True

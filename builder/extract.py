@@ -201,10 +201,10 @@ class Extractor:
         for tag in vocab.tags:
             for cue in tag.cues:
                 self.tag_matcher.add(cue, tag.id)
-        self.tag_matcher.freeze()
         self.institutions = frozenset(fold(name) for name in vocab.people.institutions)  # "General’s" = "General's"
         self._name_words: dict[str, bool] = {}  # token -> whether it can be part of a person's name
         self._actor_of: dict[ActorRef, Actor | None] = {}
+        self._field_words = vocab.people.ministry_domains | vocab.people.ministry_qualifiers
         self.form_owner = {fold(f): a.id for a in vocab.actors for f in (a.name, *a.aliases)}
         self.known_forms = set(self.form_owner)
 
@@ -261,7 +261,7 @@ class Extractor:
             for demonyms in [*(c.demonyms for c in self.vocab.countries.values()), *places.demonyms.values()]
             for form in demonyms
         )
-        return matcher.freeze()
+        return matcher
 
     def _actor_matcher(self) -> Matcher[ActorRef]:
         matcher: Matcher[ActorRef] = Matcher()
@@ -307,7 +307,7 @@ class Extractor:
             for form in body.generic:
                 for variant in (form, form[0].upper() + form[1:]):
                     matcher.add(variant, ActorRef("generic", body.role))
-        return matcher.freeze()
+        return matcher
 
     def _owns(self, iso3: str, word: str) -> bool:
         """Whether a country name or demonym stands for this country first."""
@@ -446,16 +446,13 @@ class Extractor:
         _, first, first_end = in_title[0]
         attack = _ATTACK.search(title, first_end)
         if attack is not None and len(title[first_end : attack.start()].split()) <= 1:
-            clause = _CLAUSE_BREAK.search(title, attack.end())  # the target is in the strike's clause
-            stop = clause.start() if clause else len(title)
+            stop = _clause_end(title, attack.end())  # the target is in the strike's clause
             after = [code for start, code, _ in in_title if attack.end() <= start < stop and code != first]
             if after:
                 return after[0]
         act = _ACT.match(title, first_end)
         if act is not None:  # "France declares state of emergency in New Caledonia": where it is done
-            clause = _CLAUSE_BREAK.search(title, act.end())
-            stop = clause.start() if clause else len(title)
-            place = _IN_PLACE.search(title, act.end(), stop)
+            place = _IN_PLACE.search(title, act.end(), _clause_end(title, act.end()))
             where = [code for start, code, _ in in_title if place and start == place.end() and code != first]
             if where:
                 return where[0]
@@ -675,11 +672,10 @@ class Extractor:
 
     def _field(self, words: list[re.Match[str]]) -> list[re.Match[str]]:
         """The leading words that name a ministry's field: "science and technology"."""
-        domains = self.people.ministry_domains | self.people.ministry_qualifiers
         field: list[re.Match[str]] = []
         for word in words:
             token = word.group(0)
-            if token.lower() in domains or (field and token == "and"):
+            if token.lower() in self._field_words or (field and token == "and"):
                 field.append(word)
             else:
                 break
@@ -1031,6 +1027,12 @@ def _ministry_body(key: str) -> StateBody:
 
 def _actor(entry: ActorEntry) -> Actor:
     return Actor(id=entry.id, name=entry.name, type=entry.type, country=entry.country)
+
+
+def _clause_end(title: str, at: int) -> int:
+    """Where the headline clause running at `at` ends."""
+    found = _CLAUSE_BREAK.search(title, at)
+    return found.start() if found else len(title)
 
 
 def _strip_leading(words: list[str]) -> None:

@@ -62,7 +62,7 @@ class Matcher(Generic[T]):
     """Surface forms -> values; `find` returns the longest non-overlapping whole-word matches."""
 
     def __init__(self) -> None:
-        self._automaton: ahocorasick.Automaton | None = None  # built on the first scan
+        self._automaton: ahocorasick.Automaton | None = None  # built on the first scan (a lookup needs none)
         self._values: dict[str, list[T]] = {}
 
     def add(self, surface: str, value: T) -> None:
@@ -74,10 +74,6 @@ class Matcher(Generic[T]):
             self._values[key] = [value]
         elif value not in values:
             values.append(value)
-
-    def freeze(self) -> Matcher[T]:
-        """Done adding (the automaton is built on the first scan: a matcher only looked up needs none)."""
-        return self
 
     def __contains__(self, surface: str) -> bool:
         """Whether `surface` as a whole is one of the names (a dictionary lookup, no scan)."""

@@ -29,14 +29,13 @@ class Result:
     problems: list[Problem] = field(default_factory=list)
     changes: Changes | None = None  # None: nothing was written
     reused: int | None = None  # nothing to do: the number of briefings the last build made
+    catalog: Catalog = field(default_factory=Catalog)
+    vocabulary: Vocabulary | None = None  # None when the vocabularies could not be read
 
     @property
     def count(self) -> int:
         """How many briefings the archive has (also when the build had nothing to do)."""
         return len(self.briefings) if self.reused is None else self.reused
-
-    catalog: Catalog = field(default_factory=Catalog)
-    vocabulary: Vocabulary | None = None  # None when the vocabularies could not be read
 
     @property
     def ok(self) -> bool:

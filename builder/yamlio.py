@@ -135,7 +135,8 @@ def _block(data: Any, indent: str, lines: list[str]) -> None:
                 lines.extend(inner[1:])
             else:
                 lines.append(head)
-                _block(value, indent + ("  " if key is not None and isinstance(value, dict) else ""), lines)
+                # a mapping's list sits at its key's indent; a list item's list below its dash
+                _block(value, indent + ("" if key is not None and isinstance(value, list) else "  "), lines)
         elif isinstance(value, (dict, list)):
             lines.append(f"{head} {{}}" if isinstance(value, dict) else f"{head} []")
         else:

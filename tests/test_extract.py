@@ -226,11 +226,11 @@ def test_the_scorer_knows_one_institution_written_two_ways(vocab: Vocabulary) ->
     same = Actor("x", "Constitutional Court of Peru", "state_body", "PER")
     other = Actor("y", "Supreme Court of Peru", "state_body", "PER")
     words = _country_words(vocab)
-    assert _matches(gold, same, {}, words)
-    assert not _matches(gold, other, {}, words)
-    assert not _matches(gold, replace(same, country="CHL"), {}, words)
+    assert _matches(gold, same, {}, words, {})
+    assert not _matches(gold, other, {}, words, {})
+    assert not _matches(gold, replace(same, country="CHL"), {}, words, {})
     oil = {"name": "Iraqi Ministry of Oil", "type": "state_body", "country": "IRQ"}
-    assert _matches(oil, Actor("z", "Iraqi oil ministry", "state_body", "IRQ"), {}, words)
+    assert _matches(oil, Actor("z", "Iraqi oil ministry", "state_body", "IRQ"), {}, words, {})
 
 
 def test_a_ministry_is_found_by_its_field(extractor: Extractor) -> None:

@@ -135,6 +135,7 @@ FRONT = st.fixed_dictionaries(
         "countries": st.lists(TEXT, max_size=3),
         "source": st.fixed_dictionaries({"file": TEXT, "name": st.none() | TEXT}),
         "actors": st.lists(st.fixed_dictionaries({"id": TEXT, "aliases": st.lists(TEXT, max_size=2)}), max_size=2),
+        "nested": st.lists(st.lists(TEXT, max_size=2), max_size=2),
     }
 )
 
