@@ -101,12 +101,15 @@ class Scanner(Generic[T, U]):
     about as much as the rest of a matcher's work, so each pass saved counts."""
 
     def __init__(self, first: Matcher[T], second: Matcher[U]) -> None:
-        merged: dict[str, tuple[tuple[T, ...], tuple[U, ...]]] = {}
-        for key, values in first._values.items():
-            merged[key] = (tuple(values), ())
-        for key, others in second._values.items():
-            merged[key] = (merged[key][0] if key in merged else (), tuple(others))
-        self._automaton = _automaton({key: (len(key), pair) for key, pair in merged.items()})
+        self._automaton = automaton = ahocorasick.Automaton()
+        mine, theirs = first._values, second._values
+        for key, values in mine.items():
+            automaton.add_word(key, (len(key), (tuple(values), tuple(theirs.get(key, ())))))
+        for key, others in theirs.items():
+            if key not in mine:
+                automaton.add_word(key, (len(key), ((), tuple(others))))
+        if len(automaton):
+            automaton.make_automaton()
 
     def find(self, text: str, folded: str | None = None) -> tuple[list[Match[T]], list[Match[U]]]:
         if folded is None:

@@ -13,8 +13,6 @@ from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-import pycountry
-
 from .errors import Problem
 from .model import Actor, Source
 from .parse import parse_rfc2822
@@ -77,6 +75,8 @@ USER_ASSIGNED = frozenset({"XKX"})
 
 
 def country_code(value: Any) -> str:
+    import pycountry  # here, not at the top: it costs a tenth of the builder's start-up, and few seeds need it
+
     if not isinstance(value, str) or (value not in USER_ASSIGNED and pycountry.countries.get(alpha_3=value) is None):
         raise Invalid(f"{value!r} is not an ISO 3166-1 alpha-3 country code")
     return value

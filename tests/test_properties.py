@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,7 +18,7 @@ from builder.markup import md_text
 from builder.parse import CLOSE_QUOTE, OPEN_QUOTE, parse_raw, split_paragraphs
 from builder.render import href, link, page_url
 from builder.seeds import decode
-from builder.yamlio import dump_front_matter
+from builder.yamlio import dump_front_matter, load_yaml
 
 # Text heavy in the characters the parser cares about, plus anything else.
 ALPHABET = st.sampled_from([*list(".?!…“”\"' \xa0\nAbcZ19:,-#*_[]<>{}"), "Mon, 10 Nov 2025 12:19:19 GMT"])
@@ -147,3 +148,55 @@ def test_front_matter_reads_back_as_written_whatever_the_text(data: dict[str, ob
     assert yaml.safe_load(written) == data
     body, meta = get_data(f"---\n{written}---\n\nBody\n")  # as MkDocs reads a page
     assert meta == data and body == "Body\n"
+
+
+# YAML's moving parts: structure, anchors and aliases, merge keys, tags, every scalar type.
+YAML_TOKENS = st.sampled_from(
+    [
+        *"ab:-\n ,[]{}'\"?#",
+        "  ",
+        ": ",
+        "- ",
+        "&x ",
+        "*x",
+        "&y ",
+        "*y",
+        "<<: ",
+        "!!str ",
+        "!!set ",
+        "yes",
+        "No",
+        "~",
+        "null",
+        "1",
+        "-0x1F",
+        "1_000",
+        "1:30",
+        ".5",
+        ".nan",
+        "2025-01-01",
+        "2025-01-01T10:00:00Z",
+        "é",
+        "\u2028",
+    ]
+)
+
+
+@given(st.lists(YAML_TOKENS, max_size=40).map("".join))
+@settings(max_examples=500)
+def test_yaml_loads_as_pyyaml_loads_it(text: str) -> None:
+    """load_yaml builds plain documents itself: the data must be PyYAML's, errors included."""
+    try:
+        expected = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        with pytest.raises(BriefingError):
+            load_yaml(text, "x.yml")
+        return
+    data, _ = load_yaml(text, "x.yml")
+    assert repr(data) == repr(expected)  # repr: NaN is not equal to itself, and a structure may contain itself
+
+
+def test_yaml_shares_aliased_nodes_and_keeps_self_references() -> None:
+    data, _ = load_yaml("a: &x [1, 2]\nb: *x\nc: &s [*s]\n", "x.yml")
+    assert data["a"] is data["b"]
+    assert data["c"][0] is data["c"]
