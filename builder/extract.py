@@ -85,8 +85,10 @@ _NAME_PART = r"(?:[A-Z][\w'’.-]*|of|the|for|and|de|du|des|la|le|et|al|el|in|on
 _NAME_BEFORE = re.compile(rf"{_NAME_PART}(?:[ ]{_NAME_PART})*$")
 _WORD = re.compile(r"[\w][\w'’.-]*")
 _PARTICLE = r"(?:al|el|bin|ibn|ben|ag|ould|de|del|della|der|di|da|do|dos|du|la|le|van|von|y|abu)"
+# The capital comes first and the look behind after it: a pattern that opens with a character
+# class lets the regex engine skip to the next capital (two to three times faster).
 _NAME_CANDIDATE = re.compile(
-    rf"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ ](?:{_PARTICLE}[ ])*(?:[A-Z]|{_PARTICLE}-[A-Z])[\w'’.-]*)+"
+    rf"[A-Z](?<![\w'’-][A-Z])[\w'’.-]*(?:[ ](?:{_PARTICLE}[ ])*(?:[A-Z]|{_PARTICLE}-[A-Z])[\w'’.-]*)+"
 )
 _ARMED = re.compile(
     r"\b(Front|Movement|Liberation|Brigades?|Militias?|Mujahideen|Jihad|Rebels?|Insurgents?|[Cc]artel|[Gg]ang|militia)\b"
@@ -156,11 +158,12 @@ _THE_COUNTRY = (
     "Czech Republic",
 )
 # A capitalised word (dots only inside: "Moller-Maersk", not "Ngcuka." ending a sentence) or
-# initials ("A.P.", "U.S."); a run never reads across the end of a sentence.
-_CAPITALISED_WORD = r"(?:(?:[A-Z]\.){1,4}|[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*)"
+# initials ("A.P.", "U.S."); a run never reads across the end of a sentence. The capital is
+# factored out of both, as above.
+_CAPITALISED_WORD = r"[A-Z](?:\.(?:[A-Z]\.){0,3}|[\w'’&-]*(?:\.[\w'’&-]+)*)"
 _CAPITALISED_RUN = re.compile(rf"{_CAPITALISED_WORD}(?: (?:(?:of|for|and|the|de|du|des|in|to) )*{_CAPITALISED_WORD})+")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
-_GROUP_NOUN = re.compile(r" (cartel|gang|militia)\b")
+_GROUP_NOUN = re.compile(r"(cartel|gang|militia)\b")  # after a space (checked apart: faster)
 _NAME_BEHIND = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’.-]*[ ]){0,3}[A-Z][\w'’.-]*$")
 _FUNCTION_WORDS = frozenset(
     "the a an in on at by for from with without since after before during while when where what who why how but"
@@ -773,7 +776,10 @@ class Extractor:
         or that a group noun follows: `the Guadalajara cartel`. `actor_spans`: known actors' places."""
         found = []
         for noun in _GROUP_NOUN.finditer(text):
-            behind = _NAME_BEHIND.search(text, max(0, noun.start() - 80), noun.start())
+            space = noun.start() - 1
+            if space < 0 or text[space] != " ":
+                continue
+            behind = _NAME_BEHIND.search(text, max(0, space - 80), space)
             if behind is None:
                 continue
             head, start, end = behind.group(0), behind.start(), noun.end()
@@ -916,7 +922,7 @@ class Extractor:
         before = text[max(0, start - 40) : start].rstrip(" ,")
         if before.endswith(self.title_suffixes) or self._hyphenated_title(before.rsplit(" ", 1)[-1]):
             return "preceded by a title"
-        if re.search(r"(?:said|told|says)$", before):
+        if before.endswith(("said", "told", "says")):
             return "named as a speaker"
         if _OF_A_PERSON.search(before):
             return "named as the person of an event or government"  # "the arrest of Imran Khan"
@@ -973,7 +979,8 @@ class Extractor:
                 parts = form.split()
                 if len(parts) >= 2:
                     surnames.setdefault(parts[-1], fid)
-        clashes = {s for s in surnames if sum(1 for f in found.values() if f.actor.name.endswith(" " + s)) > 1}
+        last_words = Counter(f.actor.name.rsplit(" ", 1)[-1] for f in found.values() if " " in f.actor.name)
+        clashes = {s for s in surnames if last_words[s] > 1}
         usable = {s: fid for s, fid in surnames.items() if s not in clashes and len(s) > 2}
         if not usable:
             return

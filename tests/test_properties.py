@@ -13,7 +13,7 @@ from mkdocs.utils.meta import get_data
 
 from builder.briefing import from_markdown, from_raw
 from builder.errors import BriefingError
-from builder.extract import _whole_words
+from builder.extract import _CAPITALISED_RUN, _NAME_CANDIDATE, _PARTICLE, _whole_words
 from builder.markup import md_text
 from builder.parse import CLOSE_QUOTE, OPEN_QUOTE, parse_raw, split_paragraphs
 from builder.render import href, link, page_url
@@ -200,3 +200,21 @@ def test_yaml_shares_aliased_nodes_and_keeps_self_references() -> None:
     data, _ = load_yaml("a: &x [1, 2]\nb: *x\nc: &s [*s]\n", "x.yml")
     assert data["a"] is data["b"]
     assert data["c"][0] is data["c"]
+
+
+# The name patterns as first written, before their leading capital was factored out for speed.
+_PLAIN_WORD = r"(?:(?:[A-Z]\.){1,4}|[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*)"
+PLAIN_PATTERNS = {
+    _CAPITALISED_RUN: re.compile(rf"{_PLAIN_WORD}(?: (?:(?:of|for|and|the|de|du|des|in|to) )*{_PLAIN_WORD})+"),
+    _NAME_CANDIDATE: re.compile(
+        rf"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ ](?:{_PARTICLE}[ ])*(?:[A-Z]|{_PARTICLE}-[A-Z])[\w'’.-]*)+"
+    ),
+}
+NAME_TEXT = st.lists(st.sampled_from([*"AUSNaen .-’'&\n", "of ", "al-", "de ", "U.S.", "Al-", "Mr "]), max_size=40)
+
+
+@given(NAME_TEXT.map("".join))
+@settings(max_examples=500)
+def test_name_patterns_find_what_their_plain_forms_find(text: str) -> None:
+    for fast, plain in PLAIN_PATTERNS.items():
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
