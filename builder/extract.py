@@ -163,6 +163,8 @@ _THE_COUNTRY = (
 _CAPITALISED_WORD = r"[A-Z](?:\.(?:[A-Z]\.){0,3}|[\w'’&-]*(?:\.[\w'’&-]+)*)"
 _CAPITALISED_RUN = re.compile(rf"{_CAPITALISED_WORD}(?: (?:(?:of|for|and|the|de|du|des|in|to) )*{_CAPITALISED_WORD})+")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
+_SECOND_LANGUAGE = re.compile(r"\b(?:in|speaking|spoke|speak|speaks) (?:[A-Z]\w+, )*[A-Z]\w+,? (?:and|or) $")
+_REGNAL = frozenset("II III IV VI VII VIII IX XI XII XIII XIV XV XVI".split())  # "Charles III", "Leo XIV"
 _GROUP_NOUN = re.compile(r"(cartel|gang|militia)\b")  # after a space (checked apart: faster)
 _NAME_BEHIND = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’.-]*[ ]){0,3}[A-Z][\w'’.-]*$")
 _FUNCTION_WORDS = frozenset(
@@ -191,11 +193,14 @@ class Extractor:
         self.bodies = {b.role: b for b in vocab.state_bodies}
         self.analyst = vocab.regions
         self.people = vocab.people
+        # a title as written before one name, or in the plural before two ("Prime Ministers X and Y")
         self.title_suffixes = tuple(sorted(vocab.people.titles))
+        self.plural_titles = tuple(sorted(t + "s" for t in vocab.people.titles if t[-1:].isalpha() and t[-1] != "s"))
         roles = sorted((t for t in vocab.people.titles if t.islower() and " " not in t), key=len, reverse=True)
-        # "the governor of Kano State": a role, "of" and a capitalised place, then the name
+        # "the governor of Kano State", "Haiti's ambassador in Washington": a role, "of" or "in"
+        # and a capitalised place, then the name
         self._title_of = re.compile(
-            rf"\b(?:{'|'.join(map(re.escape, roles))}) of (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*$"
+            rf"\b(?:{'|'.join(map(re.escape, roles))}) (?:of|in) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*$"
         )
         self.geo = self._geo_matcher()
         self.actor_matcher = self._actor_matcher()
@@ -536,7 +541,9 @@ class Extractor:
         after = text[match.end : match.end + 10]
         if after.startswith(("-speaking", "-language", "-speakers")):
             return True  # "English-speaking regions"
-        speech = before.endswith(("in ", "speaking ", "spoke ", "speak ", "speaks "))
+        speech = before.endswith(("in ", "speaking ", "spoke ", "speak ", "speaks ")) or bool(
+            _SECOND_LANGUAGE.search(text, max(0, match.start - 40), match.start)  # "spoke English and Spanish."
+        )
         return speech and (not after or after[0] in ",.;:)" or after.startswith((" and ", " or ")))
 
     # --- actors ----------------------------------------------------------------------
@@ -584,14 +591,17 @@ class Extractor:
                 note(actor, match.text, segment.offset + match.start)
                 taken[segment.offset].append((match.start, match.end))
         actor_spans = {offset: list(spans) for offset, spans in taken.items()}
+        towns: _Spans = defaultdict(list)  # places a person may be named after: "Anderson Torres"
         for segment, geo_match, code in geo_hits:
             taken[segment.offset].append((geo_match.start, geo_match.end))
             geo = geo_match.values[0]
+            if geo.kind in ("capital", "city", "town"):
+                towns[segment.offset].append((geo_match.start, geo_match.end))
             if geo.kind == "capital" and code == geo.countries[0] and self._speaks(segment.text, geo_match.end):
                 government = self._actor_for(ActorRef("body", "government", code))
                 if government is not None:  # "Kigali denies": the capital stands for its government
                     note(government, geo_match.text, segment.offset + geo_match.start)
-        candidates = self._find_new(segments, acronyms, taken, actor_spans, found, note, primary)
+        candidates = self._find_new(segments, acronyms, taken, actor_spans, towns, found, note, primary)
         merged = self._merge_short_names(found)
         candidates = [c for c in candidates if _slug(c.name) not in merged]
         self._surnames(segments, taken, found, note)
@@ -697,6 +707,7 @@ class Extractor:
         acronyms: dict[int, list[tuple[str, str, int, int]]],
         taken: _Spans,
         actor_spans: _Spans,
+        towns: _Spans,
         found: dict[str, _Found],
         note: _Note,
         primary: str | None,
@@ -722,7 +733,7 @@ class Extractor:
                 note(actor, form, segment.offset + start)
                 spans.append((start, end))
                 candidates.setdefault(name, Candidate(name, kind, evidence))
-            for name, start, end, evidence in self._people_in(segment.text, spans):
+            for name, start, end, evidence in self._people_in(segment.text, spans, towns.get(segment.offset, [])):
                 actor = Actor(id=_slug(name), name=name, type="person")
                 note(actor, name, segment.offset + start)
                 spans.append((start, end))
@@ -827,12 +838,17 @@ class Extractor:
             found.append((name, start, end, f"a name ending in “{words[-1]}”"))
         return found
 
-    def _people_in(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[str, int, int, str]]:
-        """People the text introduces: 2-4 name words with a title, a speech verb or a role."""
+    def _people_in(
+        self, text: str, spans: list[tuple[int, int]], towns: list[tuple[int, int]]
+    ) -> list[tuple[str, int, int, str]]:
+        """People the text introduces: 2-4 name words with a title, a speech verb or a role.
+        Nothing already found may overlap one, except a town that is one of its names
+        ("Anderson Torres", "Hidetada Fukushima")."""
         people = []
         for start, end in self._name_runs(text):
             name = text[start:end]
-            if _overlaps(spans, start, end) or fold(name) in self.known_forms:
+            named_after = [t for t in towns if start <= t[0] and t[1] <= end and t != (start, end)]
+            if _overlaps([s for s in spans if s not in named_after], start, end) or fold(name) in self.known_forms:
                 continue
             evidence = self._person_evidence(text, start, end)
             if evidence:
@@ -866,7 +882,13 @@ class Extractor:
                         names, last_start, last_word = names + 1, start, word
                         continue
                     if names and word in particles:
+                        continue  # "Ursula von der Leyen"
+                    if names and word in _REGNAL:  # "King Tupou VI"
+                        names, last_start, last_word = names + 1, start, word
                         continue
+                    owner = word[:-2] if word.endswith(("’s", "'s")) else ""
+                    if names and owner and is_name(owner):  # "Olaf Scholz’s": the name ends before ’s
+                        names, last_start, last_word = names + 1, start, owner
                 if 2 <= names <= 4:
                     trim = 1 if last_word.endswith(".") and len(last_word) > 2 else 0
                     runs.append((first, last_start + len(last_word) - trim))
@@ -894,7 +916,15 @@ class Extractor:
             return False  # "Pro-independence", "Colonel-Major": no part of a name (but "Tsai Ing-wen")
         if token.endswith(("’s", "'s", "’", "'")):
             return False  # "Congo’s Therese Kayikwamba Wagner": a possessive is not part of the name
-        return _capitalised(token) and token not in self.people.not_names and token not in self.people.titles
+        people = self.people
+        return (
+            _capitalised(token)
+            and token not in people.not_names
+            and token not in people.titles
+            and not (
+                token[-1] == "s" and token[:-1] in people.titles  # "Ministers"
+            )
+        )
 
     def _hyphenated_title(self, token: str) -> bool:
         """A hyphenated title: "Colonel-Major", "Lieutenant-General"."""
@@ -922,6 +952,10 @@ class Extractor:
         before = text[max(0, start - 40) : start].rstrip(" ,")
         if before.endswith(self.title_suffixes) or self._hyphenated_title(before.rsplit(" ", 1)[-1]):
             return "preceded by a title"
+        if before.endswith(self.plural_titles) or self._second_of_two_titled(before):
+            return "preceded by a title"  # "Prime Ministers Zoran Zaev and Alexis Tsipras"
+        if text.startswith(("’s", "'s"), end):
+            return None  # "Olaf Scholz’s coalition": only a title makes a possessive name a person
         if before.endswith(("said", "told", "says")):
             return "named as a speaker"
         if _OF_A_PERSON.search(before):
@@ -941,6 +975,14 @@ class Extractor:
         if member and self._names_group(member.group(1).split(" ")):
             return "named with a party or group"  # "Ko Wen-je of the Taiwan People's Party"
         return None
+
+    def _second_of_two_titled(self, before: str) -> bool:
+        """Whether `before` ends in "<plural title> <name> and": the second of two titled people."""
+        if not before.endswith(" and"):
+            return False
+        head = before[:-4]
+        runs = self._name_runs(head)
+        return bool(runs) and runs[-1][1] == len(head) and head[: runs[-1][0]].rstrip().endswith(self.plural_titles)
 
     def _names_group(self, words: list[str]) -> bool:
         """Whether the words open with the name of a known organisation or armed group."""
