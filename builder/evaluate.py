@@ -120,6 +120,8 @@ def _matches(
     forms = {normal(predicted.name), *(normal(a) for a in predicted.aliases), *vocab_forms.get(predicted.id, set())}
     if normal(str(gold["name"])) in forms:
         return True
+    if gold.get("type") == predicted.type == "armed_group":  # "the DarkSide gang" is DarkSide
+        return _group(normal(str(gold["name"]))) in {_group(form) for form in forms}
     if gold.get("type") == "state_body" and predicted.type == "state_body" and gold.get("country") == predicted.country:
         role = _role(str(gold["name"]))
         found_role = vocab_roles.get(predicted.id) or _role(predicted.name)  # "Tatmadaw" is an army
@@ -129,6 +131,12 @@ def _matches(
         words = country_words.get(str(predicted.country), set())
         return _bare(str(gold["name"]), words) == _bare(predicted.name, words)
     return False
+
+
+def _group(name: str) -> str:
+    """A group's name without a trailing generic noun: "darkside gang" -> "darkside"."""
+    head, _, last = name.rpartition(" ")
+    return head if head and last in ("gang", "cartel", "militia", "group") else name
 
 
 def _bare(name: str, country_words: set[str]) -> str:

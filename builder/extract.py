@@ -826,6 +826,8 @@ class Extractor:
                 where = len(words) - 1 - words[::-1].index("in")
                 if any(g.kind in ("capital", "city", "town") for g in self.geo.get(" ".join(words[where + 1 :]))):
                     del words[where:]  # "the Court of Bosnia in Sarajevo" sits in a city; "… in Chad" is a name
+            if words and words[-1].endswith(("’s", "'s")):
+                words[-1] = words[-1][:-2]  # "the Council of Europe’s rights chief": its name ends before ’s
             name = " ".join(words).rstrip(".,;:")
             if len(words) < 2 or sum(w[:1].isupper() for w in words) < 2:
                 continue
@@ -993,22 +995,25 @@ class Extractor:
         return False
 
     def _merge_short_names(self, found: dict[str, _Found]) -> set[str]:
-        """A detected name that ends another one ("Kayikwamba Wagner") is that person."""
+        """A detected name that ends another one ("Kayikwamba Wagner") is that person, and so is
+        one of two words or more that begins just one other ("Ali Bongo" in "Ali Bongo Ondimba")."""
         people = [f for f in found.values() if f.actor.type == "person"]
         merged: set[str] = set()
         for short in people:
             if short.actor.id in self.actors:
                 continue  # a vocabulary person keeps its own entry
             words = fold(short.actor.name).split()
-            for longer in people:
-                other = fold(longer.actor.name).split()
-                if len(other) > len(words) and other[-len(words) :] == words:
-                    longer.count += short.count
-                    longer.forms |= short.forms
-                    longer.first = min(longer.first, short.first)
-                    del found[short.actor.id]
-                    merged.add(short.actor.id)
-                    break
+            size = len(words)
+            names = [(longer, fold(longer.actor.name).split()) for longer in people if longer.actor.id not in merged]
+            ending = [longer for longer, other in names if len(other) > size and other[-size:] == words]
+            opening = [longer for longer, other in names if len(other) > size >= 2 and other[:size] == words]
+            into = ending[0] if ending else opening[0] if len(opening) == 1 else None
+            if into is not None:
+                into.count += short.count
+                into.forms |= short.forms
+                into.first = min(into.first, short.first)
+                del found[short.actor.id]
+                merged.add(short.actor.id)
         return merged
 
     def _surnames(self, segments: list[_Segment], taken: _Spans, found: dict[str, _Found], note: _Note) -> None:

@@ -215,10 +215,10 @@ def test_every_labelled_set_together_stays_above_its_floor(vocab: Vocabulary) ->
         seeds += sorted(folder.glob("*.txt"))
     scores = score(check(REPO, seeds).briefings, labels, vocab)
     assert scores.seeds == len(labels) >= 177
-    assert scores.primary_accuracy >= 0.95
-    assert scores.region_accuracy >= 0.96
+    assert scores.primary_accuracy >= 0.96
+    assert scores.region_accuracy >= 0.97
     assert scores.countries.f1 >= 0.98
-    assert scores.actors.f1 >= 0.87
+    assert scores.actors.f1 >= 0.88
 
 
 def test_the_scorer_knows_one_institution_written_two_ways(vocab: Vocabulary) -> None:
@@ -231,6 +231,10 @@ def test_the_scorer_knows_one_institution_written_two_ways(vocab: Vocabulary) ->
     assert not _matches(gold, replace(same, country="CHL"), {}, words, {})
     oil = {"name": "Iraqi Ministry of Oil", "type": "state_body", "country": "IRQ"}
     assert _matches(oil, Actor("z", "Iraqi oil ministry", "state_body", "IRQ"), {}, words, {})
+    gang = {"name": "DarkSide", "type": "armed_group", "country": "RUS"}
+    assert _matches(gang, Actor("g", "DarkSide gang", "armed_group", "RUS"), {}, words, {})
+    assert not _matches(gang, Actor("g", "DarkSide gang", "organisation", "RUS"), {}, words, {})
+    assert not _matches(gang, Actor("h", "LightSide gang", "armed_group", "RUS"), {}, words, {})
 
 
 def test_a_ministry_is_found_by_its_field(extractor: Extractor) -> None:
@@ -562,3 +566,15 @@ def test_people_named_in_pairs_with_a_possessive_a_regnal_number_or_a_town_in_th
 def test_a_second_language_is_no_country(extractor: Extractor) -> None:
     briefing, _ = run(extractor, "Gunmen storm villa in Haiti", "Witnesses said the gunmen spoke English and Spanish.")
     assert briefing.countries == ("HTI",)
+
+
+def test_a_name_that_opens_one_longer_name_is_that_person(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Officers seize power, put President Omar Tanda under arrest",
+        "Officers said they had detained President Omar Tanda Mbeki at his residence.",
+        "The Council of Europe’s human rights commissioner urged calm.",
+    )
+    names = {a.name for a in briefing.actors}
+    assert "Omar Tanda Mbeki" in names and "Omar Tanda" not in names
+    assert "Council of Europe" in names
