@@ -71,7 +71,8 @@ def find_duplicates(briefings: list[Briefing]) -> tuple[list[Pair], list[Pair]]:
             bucket.append(briefing)
         for other in candidates.values():
             a, b = shingles[other.id], shingles[briefing.id]
-            similarity = len(a & b) / len(a | b)
+            common = len(a & b)
+            similarity = common / (len(a) + len(b) - common)  # the union's size, without making it
             if similarity >= NEAR:
                 near.append(Pair(other, briefing, round(similarity, 2)))
     return identical, sorted(near, key=lambda p: (p.kept.id, p.other.id))

@@ -61,6 +61,7 @@ def exports(briefings: list[Briefing], settings: Settings) -> dict[str, str]:
             ]
         )
     return {
-        "data/briefings.json": json.dumps(records, ensure_ascii=False, indent=1) + "\n",
+        # one briefing a line: readable, diffable, and written by json's C encoder (indent= is Python's)
+        "data/briefings.json": "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n]\n",
         "data/briefings.csv": rows.getvalue(),
     }

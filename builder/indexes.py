@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import partial
+from functools import lru_cache, partial
 
 from slugify import slugify
 
@@ -66,14 +66,20 @@ def listing(briefings: Iterable[Briefing], here: str, catalog: Catalog, *, summa
     items = ['<ul class="briefings">']
     for briefing in newest_first(briefings):
         country = catalog.country_name(briefing.primary_country) if briefing.primary_country else None
-        where = f" · {html_line(country)}" if country else ""
-        when = f'<time datetime="{briefing.date:%Y-%m-%d}">{human_date(briefing.date, time=False)}</time>'
+        head, tail = _listed(briefing.date, briefing.title, country)
         target = html_text(href(here, briefing.path, catalog.directory_urls))
         summary = f"<br>{html_line(briefing.summary)}" if summaries else ""
-        items.append(
-            f'<li><strong>{when}</strong> · <a href="{target}">{html_line(briefing.title)}</a>{where}{summary}</li>'
-        )
+        items.append(f'{head}<a href="{target}">{tail}{summary}</li>')
     return [*items, "</ul>"]
+
+
+@lru_cache(maxsize=65536)
+def _listed(date: datetime, title: str, country: str | None) -> tuple[str, str]:
+    """A listed briefing's HTML before and after its link's address: the same on every index
+    page that lists it (a briefing is listed about eight times), so made once."""
+    where = f" · {html_line(country)}" if country else ""
+    when = f'<time datetime="{date:%Y-%m-%d}">{human_date(date, time=False)}</time>'
+    return f"<li><strong>{when}</strong> · ", f"{html_line(title)}</a>{where}"
 
 
 def timeline_lines(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from functools import lru_cache
 
 
 class SeedFormat(StrEnum):
@@ -71,12 +72,18 @@ class Briefing:
     @property
     def path(self) -> str:
         """Page path below docs/, e.g. briefings/2025/11/10/some-slug.md."""
-        return f"briefings/{self.date:%Y/%m/%d}/{self.slug}.md"
+        return f"briefings/{_day(self.date)}/{self.slug}.md"
 
     @property
     def url(self) -> str:
         """Site-relative URL of the page, e.g. briefings/2025/11/10/some-slug/."""
-        return f"briefings/{self.date:%Y/%m/%d}/{self.slug}/"
+        return f"briefings/{_day(self.date)}/{self.slug}/"
+
+
+@lru_cache(maxsize=65536)
+def _day(moment: datetime) -> str:
+    """2025/11/10: strftime is slow, and indexes ask for each briefing's path many times."""
+    return f"{moment:%Y/%m/%d}"
 
 
 def type_label(actor_type: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from slugify import slugify
@@ -104,12 +105,18 @@ def href(from_page: str, to_page: str, directory_urls: bool = True) -> str:
     Markdown links name the target's .md file and MkDocs rewrites them; links inside raw
     HTML blocks are left alone, so they must already be the published address.
     """
-    here = page_url(from_page, directory_urls).split("/")[:-1]
-    there = page_url(to_page, directory_urls).split("/")
+    here = _parts(from_page, directory_urls)[:-1]
+    there = _parts(to_page, directory_urls)
     common = 0
     while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
         common += 1
-    return "/".join([".."] * (len(here) - common) + there[common:]) or "./"
+    return "/".join((*[".."] * (len(here) - common), *there[common:])) or "./"
+
+
+@lru_cache(maxsize=65536)
+def _parts(path: str, directory_urls: bool) -> tuple[str, ...]:
+    """A page's address split at its slashes (remembered: an index links to each page many times)."""
+    return tuple(page_url(path, directory_urls).split("/"))
 
 
 @dataclass(frozen=True, slots=True)

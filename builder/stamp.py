@@ -63,11 +63,24 @@ def outputs(docs: Path, roots: tuple[str, ...]) -> dict[str, list[int]]:
     found: dict[str, list[int]] = {}
     for root in roots:
         top = docs / root
-        candidates = [top] if top.is_file() else [Path(p) / n for p, _, names in os.walk(top) for n in names]
-        for path in candidates:
-            status = path.stat()
-            found[path.relative_to(docs).as_posix()] = [status.st_size, status.st_mtime_ns]
+        if top.is_file():
+            status = top.stat()
+            found[root] = [status.st_size, status.st_mtime_ns]
+        elif top.is_dir():
+            _walk(str(top), root, found)
     return found
+
+
+def _walk(folder: str, relative: str, found: dict[str, list[int]]) -> None:
+    """Add the files below `folder` (whose path below docs/ is `relative`): with os.scandir and
+    plain strings, not Path objects, as a large archive has tens of thousands of files."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                _walk(entry.path, f"{relative}/{entry.name}", found)
+            else:
+                status = entry.stat()
+                found[f"{relative}/{entry.name}"] = [status.st_size, status.st_mtime_ns]
 
 
 def unchanged(root: Path, key: str, now: dict[str, list[int]]) -> tuple[int, list[Problem]] | None:
