@@ -6,19 +6,25 @@ unknown or missing keys, duplicate ids, aliases or cues, bad country codes, bad 
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import yaml
 from slugify import slugify
 
+from . import yamlio
 from .errors import BriefingError, Problem
 from .overrides import ACTOR_TYPES, SLUG_PATTERN
 from .yamlio import Located, load_yaml, located_items, located_mapping
 
 VOCAB_DIR = "vocab"
+_CACHE_FORMAT = 1  # bump when the cached form of a vocabulary file changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +187,58 @@ def _read(folder: Path, name: str) -> tuple[Any, Any, str]:
     return data, node, display
 
 
+def _entries(folder: Path, name: str) -> tuple[list[Located], str]:
+    """The entries of a vocabulary file that is a YAML list, each with its keys' lines.
+
+    Parsing YAML is most of the builder's start-up (libyaml reads the actor vocabulary, but
+    PyYAML builds its thousands of nodes in Python), so each file's entries are kept as JSON
+    in the user's cache, under a hash of the file's bytes: an edited file is parsed again.
+    The cache lives outside the project, where no pull request can put a file."""
+    path = folder / name
+    display = f"{VOCAB_DIR}/{name}"
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise BriefingError([Problem(display, 1, f"cannot read: {error}")]) from None
+    key = hashlib.sha256(_parser_key().encode() + data).hexdigest()
+    cached = cache_home() / "vocab" / f"{name}.{key[:40]}.json"
+    try:
+        rows = json.loads(cached.read_text(encoding="utf-8"))
+        return [Located(entry, lines, line) for entry, lines, line in rows], display
+    except (OSError, ValueError, TypeError):
+        pass  # not cached yet, or unreadable: parse
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise BriefingError([Problem(display, 1, f"cannot read: {error}")]) from None
+    parsed, node = load_yaml(text, display)
+    items = located_items(parsed, node, display, 1, name)
+    try:
+        rows = [[item.data, item.lines, item.line] for item in items]
+        record = json.dumps(rows, ensure_ascii=False)
+        if json.loads(record) != rows:
+            raise ValueError("JSON would not give these entries back")  # a number as a key, say
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cached.with_name(f".tmp-{os.getpid()}-{cached.name}")
+        temporary.write_text(record, encoding="utf-8")
+        temporary.replace(cached)
+    except (OSError, TypeError, ValueError):
+        pass  # a read-only home, or a value JSON cannot hold (a date): no cache, same result
+    return items, display
+
+
+@lru_cache(maxsize=1)
+def _parser_key() -> str:
+    """What a cached parse depends on besides the file: this format, PyYAML, the parsing code."""
+    code = Path(yamlio.__file__).read_bytes()
+    return f"{_CACHE_FORMAT} {yaml.__version__} {hashlib.sha256(code).hexdigest()}\0"
+
+
+def cache_home() -> Path:
+    """The builder's cache folder in the user's cache ($XDG_CACHE_HOME, else ~/.cache)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "briefings"
+
+
 def _country_check(codes: set[str]) -> Callable[[_Reader, Any, int], str | None]:
     def check(reader: _Reader, value: Any, line: int) -> str | None:
         if value is None:
@@ -194,13 +252,13 @@ def _country_check(codes: set[str]) -> Callable[[_Reader, Any, int], str | None]
 
 
 def _actors(folder: Path, codes: set[str], roles: set[str]) -> tuple[ActorEntry, ...]:
-    data, node, path = _read(folder, "actors.yml")
+    items, path = _entries(folder, "actors.yml")
     reader = _Reader(path)
     country = _country_check(codes)
     ids: dict[str, int] = {}
     forms: dict[str, int] = {}
     actors = []
-    for item in located_items(data, node, path, 1, "actors.yml"):
+    for item in items:
         if not reader.keys(item, {"id", "name", "type", "country", "aliases"}, {"description", "role"}):
             continue
         actor_id, name = reader.slug(item), reader.text(item, "name")
@@ -226,12 +284,12 @@ def _actors(folder: Path, codes: set[str], roles: set[str]) -> tuple[ActorEntry,
 
 
 def _tags(folder: Path) -> tuple[Tag, ...]:
-    data, node, path = _read(folder, "tags.yml")
+    items, path = _entries(folder, "tags.yml")
     reader = _Reader(path)
     ids: dict[str, int] = {}
     cues: dict[str, int] = {}
     tags = []
-    for item in located_items(data, node, path, 1, "tags.yml"):
+    for item in items:
         if not reader.keys(item, {"id", "name", "description", "cues"}):
             continue
         tag_id, name, description = reader.slug(item), reader.text(item, "name"), reader.text(item, "description")
@@ -250,12 +308,12 @@ def _tags(folder: Path) -> tuple[Tag, ...]:
 
 
 def _regions(folder: Path, codes: set[str]) -> tuple[AnalystRegion, ...]:
-    data, node, path = _read(folder, "regions.yml")
+    items, path = _entries(folder, "regions.yml")
     reader = _Reader(path)
     country = _country_check(codes)
     ids: dict[str, int] = {}
     regions = []
-    for item in located_items(data, node, path, 1, "regions.yml"):
+    for item in items:
         if not reader.keys(item, {"id", "name", "members", "source", "description"}):
             continue
         region_id, name = reader.slug(item), reader.text(item, "name")
@@ -271,11 +329,11 @@ def _regions(folder: Path, codes: set[str]) -> tuple[AnalystRegion, ...]:
 
 
 def _state_bodies(folder: Path) -> tuple[StateBody, ...]:
-    data, node, path = _read(folder, "state_bodies.yml")
+    items, path = _entries(folder, "state_bodies.yml")
     reader = _Reader(path)
     bodies = []
     roles: dict[str, int] = {}
-    for item in located_items(data, node, path, 1, "state_bodies.yml"):
+    for item in items:
         if not reader.keys(item, {"role", "name", "id", "explicit", "generic"}):
             continue
         role, name, template = reader.text(item, "role"), reader.text(item, "name"), reader.text(item, "id")

@@ -133,3 +133,22 @@ def test_the_gazetteer_is_reproducible_from_its_sources() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_parsed_vocabularies_are_cached_by_content(
+    vocab_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    parsed = load_vocabulary(vocab_root)
+    cached = sorted((tmp_path / "cache" / "briefings" / "vocab").glob("actors.yml.*.json"))
+    assert len(cached) == 1
+    assert load_vocabulary(vocab_root) == parsed  # read back from the cache: the same vocabulary
+    cached[0].write_text("not JSON", encoding="utf-8")  # a damaged cache is parsed again
+    assert load_vocabulary(vocab_root) == parsed
+    start = lines_of(vocab_root, "actors.yml")
+    append(vocab_root, "actors.yml", "- id: new-one\n  name: New One\n  type: person\n  country: XXX\n  aliases: []\n")
+    with pytest.raises(BriefingError) as raised:  # an edited file is read again, and checked again
+        load_vocabulary(vocab_root)
+    assert [p.line for p in raised.value.problems] == [start + 4]
+    with pytest.raises(BriefingError):  # also when its entries come from the cache
+        load_vocabulary(vocab_root)
