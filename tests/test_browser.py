@@ -91,14 +91,24 @@ def search(page: object, site_url: str, query: str) -> list[str]:
     page.goto(site_url)  # type: ignore[attr-defined]
     box = page.get_by_role("textbox", name="Search")  # type: ignore[attr-defined]
     box.click()
-    box.fill(query)  # the whole query in one input event, as a paste would
     results = page.locator(".md-search-result__item")  # type: ignore[attr-defined]
-    try:
-        results.first.wait_for(timeout=15_000)
-    except playwright.TimeoutError:  # typed before the search index was ready (a loaded machine): type again
-        box.fill("")
-        box.fill(query)
-        results.first.wait_for(timeout=30_000)
+    # A query typed before Material's search worker has read the index goes unanswered, and
+    # nothing on the page says when the index is ready: type again until results show (a loaded
+    # machine needs tens of seconds), up to a minute and a half. Seen on a loaded machine: the
+    # same query filled in again is not sent again, typed key by key it is.
+    for attempt in range(18):
+        if attempt:
+            box.fill("")
+            page.wait_for_timeout(1_000)  # type: ignore[attr-defined]
+            box.press_sequentially(query, delay=20)  # key by key, as a reader types
+        else:
+            box.fill(query)  # the whole query in one input event, as a paste would
+        try:
+            results.first.wait_for(timeout=5_000)
+            break
+        except playwright.TimeoutError:
+            if attempt == 17:
+                raise
     shown: list[str] = []
     for _ in range(40):  # the list is redrawn while the index answers: read it once it holds still
         now = [results.nth(i).inner_text() for i in range(min(5, results.count()))]
