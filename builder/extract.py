@@ -31,7 +31,7 @@ from .model import Actor, Briefing
 from .vocab import ActorEntry, StateBody, Vocabulary, country_slug
 
 TITLE_WEIGHT, LEDE_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.0
-TITLE_SUBJECT_BONUS = 4.0  # the country a headline is about (see _title_subject) leads
+TITLE_SUBJECT_BONUS = 6.0  # the country a headline is about (see _title_subject) leads
 ACTOR_EVIDENCE = 0.3  # an actor's home country gains a little from each mention of it
 STRENGTH = {"name": 1.0, "place": 0.8, "capital": 0.8, "city": 0.8, "town": 0.6, "demonym": 0.7, "inside": 0.7}
 BIG_CITY = 1_000_000  # a smaller town counts only where its country is named some other way
@@ -112,9 +112,17 @@ _ATTACK = re.compile(
     r"bombs?|bombed|bombing|bombards?|shells?|shelled|shelling|attacks?|"
     r"attacked|raids?|raided|invades?|invaded|invasion of|pounds?|pounded|shoots? down|shot down|downs|downed|"
     r"drones?|missiles?|rockets?|fires? (?:rockets|missiles|drones) at|"
-    # a deployment lands somewhere too: "Australia sends police to Solomon Islands"
-    r"sends?|sent|deploys?|deployed|dispatch(?:es|ed)?|lands? in|landed in|arrives? in|arrived in)\b"
+    # a deployment lands somewhere too: "Australia sends police to Solomon Islands" (but "Mexico
+    # sends 29 cartel figures to the US" deploys no force: see _FORCE)
+    r"(?P<send>sends?|sent|deploys?|deployed|dispatch(?:es|ed)?)|lands? in|landed in|arrives? in|arrived in)\b"
 )
+# What a deployment sends, and what may stand between a headline's country and its verb
+# ("First Kenyan police officers land in Haiti")
+_FORCE_WORDS = frozenset(
+    "troops soldiers forces police officers army navy marines warships ships jets warplanes aircraft "
+    "peacekeepers paratroopers commandos military security special".split()
+)
+_FORCE = re.compile(rf" (?:[\d,]+ |more |extra |additional |its |more )*(?:{'|'.join(sorted(_FORCE_WORDS))})\b")
 # Prefixes that make a hyphenated word an adjective, not a name: "Pro-independence", "Anti-government"
 _PREFIXES = frozenset("pro anti non ex post pre mid self far neo pan co counter semi ultra multi inter intra".split())
 # A headline's subject acting somewhere: "Morocco launches operation in Western Sahara buffer zone"
@@ -453,7 +461,9 @@ class Extractor:
                 return home
         _, first, first_end = in_title[0]
         attack = _ATTACK.search(title, first_end)
-        if attack is not None and len(title[first_end : attack.start()].split()) <= 1:
+        if attack is not None and attack.group("send") and not _FORCE.match(title, attack.end()):
+            attack = None  # a deployment of no force
+        if attack is not None and self._subject_of(title, first_end, attack.start(), in_title):
             stop = _clause_end(title, attack.end())  # the target is in the strike's clause
             after = [code for start, code, _ in in_title if attack.end() <= start < stop and code != first]
             if after:
@@ -465,6 +475,18 @@ class Extractor:
             if where:
                 return where[0]
         return first
+
+    @staticmethod
+    def _subject_of(title: str, end: int, verb: int, in_title: list[tuple[int, str, int]]) -> bool:
+        """Whether the headline's first country is the subject of the verb at `verb`: at most one
+        word between, not counting other countries joined by "and" ("US and Britain strike") or
+        the force itself ("Kenyan police officers land in")."""
+        gap = title[end:verb]
+        for start, _, stop in in_title:  # other countries inside the gap
+            if end <= start and stop <= verb:
+                gap = gap.replace(title[start:stop], " ")
+        words = [w for w in gap.split() if w not in ("and", "&") and w.lower() not in _FORCE_WORDS]
+        return len(words) <= 1
 
     def _speaker_country(self, surname: str, actor_hits: list[tuple[_Segment, Match[ActorRef]]]) -> str | None:
         """The home country of the one vocabulary person of the article whose name ends in `surname`."""

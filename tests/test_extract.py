@@ -215,8 +215,8 @@ def test_every_labelled_set_together_stays_above_its_floor(vocab: Vocabulary) ->
         seeds += sorted(folder.glob("*.txt"))
     scores = score(check(REPO, seeds).briefings, labels, vocab)
     assert scores.seeds == len(labels) >= 177
-    assert scores.primary_accuracy >= 0.96
-    assert scores.region_accuracy >= 0.97
+    assert scores.primary_accuracy >= 0.97
+    assert scores.region_accuracy >= 0.98
     assert scores.countries.f1 >= 0.98
     assert scores.actors.f1 >= 0.88
 
@@ -490,6 +490,24 @@ def test_a_deployment_headline_is_about_where_the_troops_land(extractor: Extract
         "North Korea said its troops had fought in Russia.",
     )
     assert confirmed.primary_country == "PRK"  # the headline's subject acts first: it confirms
+    landed, _ = run(
+        extractor,
+        "First Kenyan police officers land in Haiti to lead mission against gangs",
+        "Kenya's police chief said the officers were ready. Kenyan police will patrol Port-au-Prince.",
+    )
+    assert landed.primary_country == "HTI"  # the force stands between its country and the verb
+    allied, _ = run(
+        extractor,
+        "US and Britain strike Houthi targets in Yemen",
+        "The US said the strikes were defensive. Britain said its jets took part. The US Navy led.",
+    )
+    assert allied.primary_country == "YEM"  # two countries joined by "and" strike together
+    extradited, _ = run(
+        extractor,
+        "Mexico sends 29 cartel figures to United States",
+        "Mexico's security cabinet said the transfer was lawful. US prosecutors welcomed it.",
+    )
+    assert extradited.primary_country == "MEX"  # a deployment of no force: no troops land anywhere
 
 
 def test_an_organisation_name_keeps_its_country_and_drops_its_city(extractor: Extractor) -> None:
