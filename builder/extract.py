@@ -137,6 +137,7 @@ _IN_PLACE = re.compile(
 # Where a headline's clause ends: "Thailand launches air strikes as border clashes with Cambodia …"
 _CLAUSE_BREAK = re.compile(r"[,;:] | [-–—] | (?:as|after|amid|while|but|despite|following|when|before)\b")
 _MINISTRY = re.compile(r"\b[Mm]inistry\b")
+_LEADERS_GOVERNMENT = re.compile(r"([A-Z][\w'’-]+)['’]s (?:government|administration|cabinet)\b")
 _MINISTRY_OF = re.compile(r" of (?:the )?")
 _CAPITAL_WORD_BEFORE = re.compile(r"[A-Z][\w'’.-]* $")
 MINISTRY = "ministry:"  # the role of a ministry found by its field: "ministry:finance"
@@ -342,6 +343,7 @@ class Extractor:
             (s, m) for s, matches in zip(segments, found, strict=True) for m in self._actor_matches(s.text, matches)
         ]
         actor_hits += self._ministries(segments, actor_hits)
+        actor_hits += self._leaders_governments(segments, actor_hits)
         spans = defaultdict(list)
         for segment, match in actor_hits:
             spans[segment.offset].append(match)
@@ -674,6 +676,23 @@ class Extractor:
                 start, end, ref = found
                 if not _overlaps(taken, start, end):
                     hits.append((segment, Match(start, end, text[start:end], (ref,))))
+        return hits
+
+    def _leaders_governments(
+        self, segments: list[_Segment], known: list[tuple[_Segment, Match[ActorRef]]]
+    ) -> list[tuple[_Segment, Match[ActorRef]]]:
+        """ "Burhan’s government", "President Sheinbaum’s administration": the government of the
+        country of a vocabulary person the article names."""
+        hits = []
+        for segment in segments:
+            # what else the words are (the leader's own name is, of course, part of them)
+            taken = [(m.start, m.end) for s, m in known if s is segment and not self._is_person(m.values[0])]
+            for found in _LEADERS_GOVERNMENT.finditer(segment.text):
+                home = self._speaker_country(found.group(1), known)
+                start, end = found.start(), found.end()
+                if home is not None and not _overlaps(taken, start, end):
+                    ref = ActorRef("body", "government", home)
+                    hits.append((segment, Match(start, end, found.group(0), (ref,))))
         return hits
 
     def _ministry_at(self, text: str, start: int, end: int) -> tuple[int, int, ActorRef] | None:

@@ -596,3 +596,13 @@ def test_a_name_that_opens_one_longer_name_is_that_person(extractor: Extractor) 
     names = {a.name for a in briefing.actors}
     assert "Omar Tanda Mbeki" in names and "Omar Tanda" not in names
     assert "Council of Europe" in names
+
+
+def test_a_leaders_government_is_their_countrys(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Cartel figures sent north",
+        "President Claudia Sheinbaum’s government sought to avoid tariffs. Smith’s government said nothing.",
+    )
+    bodies = {(a.name, a.country) for a in briefing.actors if a.type == "state_body"}
+    assert bodies == {("Mexican government", "MEX")}  # Smith is no person the vocabulary knows
