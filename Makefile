@@ -14,9 +14,15 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
+# Bytecode for the builder (an editable install has none, and PYTHONDONTWRITEBYTECODE would
+# make every run compile it again): only files changed since are compiled.
+.PHONY: bytecode
+bytecode: $(STAMP)
+	$(BIN)/python -m compileall -q builder
+
 # Build seeds/ into site/: into site.tmp/ first, swapped in only when the build succeeded.
 # SOURCE_DATE_EPOCH comes from the seeds, so the same seeds give a byte-identical site.
-site: $(STAMP)
+site: $(STAMP) bytecode
 	rm -rf site.tmp
 	SOURCE_DATE_EPOCH=$$($(BIN)/briefings epoch) $(BIN)/mkdocs build --strict --site-dir site.tmp
 	rm -rf site && mv site.tmp site
