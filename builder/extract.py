@@ -136,8 +136,11 @@ _IN_PLACE = re.compile(
 )
 # Where a headline's clause ends: "Thailand launches air strikes as border clashes with Cambodia …"
 _CLAUSE_BREAK = re.compile(r"[,;:] | [-–—] | (?:as|after|amid|while|but|despite|following|when|before)\b")
-_MINISTRY = re.compile(r"\b[Mm]inistry\b")
-_LEADERS_GOVERNMENT = re.compile(r"([A-Z][\w'’-]+)['’]s (?:government|administration|cabinet)\b")
+# Found by a literal part first (the regex engine leaps to a literal; a pattern that opens with
+# \b or a name's capital is tried at every position): the rest is checked around it.
+_MINISTRY = re.compile(r"inistry\b")  # "ministry", "Ministry"
+_GOVERNMENT_OF = re.compile(r"['’]s (?:government|administration|cabinet)\b")  # "Burhan’s government"
+_WORD_AT_END = re.compile(r"[A-Z][\w'’-]+$")
 _MINISTRY_OF = re.compile(r" of (?:the )?")
 _CAPITAL_WORD_BEFORE = re.compile(r"[A-Z][\w'’.-]* $")
 MINISTRY = "ministry:"  # the role of a ministry found by its field: "ministry:finance"
@@ -670,7 +673,10 @@ class Extractor:
             text = segment.text
             taken = [(m.start, m.end) for s, m in known if s is segment]
             for word in _MINISTRY.finditer(text):
-                found = self._ministry_at(text, word.start(), word.end())
+                start = word.start() - 1
+                if start < 0 or text[start] not in "Mm" or (start and text[start - 1].isalnum()):
+                    continue
+                found = self._ministry_at(text, start, word.end())
                 if found is None:
                     continue
                 start, end, ref = found
@@ -685,14 +691,18 @@ class Extractor:
         country of a vocabulary person the article names."""
         hits = []
         for segment in segments:
-            # what else the words are (the leader's own name is, of course, part of them)
-            taken = [(m.start, m.end) for s, m in known if s is segment and not self._is_person(m.values[0])]
-            for found in _LEADERS_GOVERNMENT.finditer(segment.text):
-                home = self._speaker_country(found.group(1), known)
-                start, end = found.start(), found.end()
-                if home is not None and not _overlaps(taken, start, end):
+            text = segment.text
+            for found in _GOVERNMENT_OF.finditer(text):
+                name = _WORD_AT_END.search(text, max(0, found.start() - 40), found.start())
+                home = self._speaker_country(name.group(0), known) if name else None
+                if name is None or home is None:
+                    continue
+                start, end = name.start(), found.end()
+                # what else the words are (the leader's own name is, of course, part of them)
+                taken = [(m.start, m.end) for s, m in known if s is segment and not self._is_person(m.values[0])]
+                if not _overlaps(taken, start, end):
                     ref = ActorRef("body", "government", home)
-                    hits.append((segment, Match(start, end, found.group(0), (ref,))))
+                    hits.append((segment, Match(start, end, text[start:end], (ref,))))
         return hits
 
     def _ministry_at(self, text: str, start: int, end: int) -> tuple[int, int, ActorRef] | None:
