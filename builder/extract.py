@@ -94,12 +94,15 @@ _ARMED = re.compile(
     r"\b(Front|Movement|Liberation|Brigades?|Militias?|Mujahideen|Jihad|Rebels?|Insurgents?|[Cc]artel|[Gg]ang|militia)\b"
 )
 _STATE = re.compile(
-    r"\b(Ministry|Directorate|Agency|Service|Police|Presidency|Armed Forces|Defen[cs]e Forces|Security Forces|Guard|"
-    r"Gendarmerie|Intelligence|Junta|Government|Navy|Air Force|Coast Guard|Army)\b"
+    r"\b(Ministry|Directorate|Agency|Service|Police|Presidency|Armed Forces|Defen[cs]e Forces?|Security Forces?|Guard|"
+    r"Gendarmerie|Intelligence|Junta|Government|Navy|Air Force|Coast Guard|Army|Court|Tribunal)\b"
 )
 _APPOSITIVE = re.compile(
     r",\s+(?:(?:now|then|also|currently|formerly|still)\s+)?(?:(?:the|a|an|his|her|their|its|[A-Z]\w+['’]s)\s+)?"
     r"([\w -]+?)(?:\s+(?:of|for|at|in)\b|,|\.|$)"
+)
+_WHO_SERVED = re.compile(
+    r", who (?:is|was|has been|had been|serves as|served as|had served as|became|heads|headed|leads|led|chairs)\b"
 )
 _AGE = re.compile(r", (?:aged )?\d{1,3},")  # "Mahsa Amini, 22, from Saqqez": wire copy gives people's ages
 _DESCRIBED = re.compile(r", (?:a|an) [^,.;:“”\"]{2,60}, (?:said|says|told|added|warned|explained)\b")
@@ -107,6 +110,7 @@ _OF_GROUP = re.compile(r" of (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,5})
 _TITLE_SPEAKER = re.compile(
     r"(?:[A-Z][\w'’-]+[’']s )?([A-Z][\w'’-]+) (?:says|said|tells|warns|vows|accuses|denies|claims)\b"
 )
+_TITLE_SOURCE = re.compile(r", ([A-Z][\w'’-]+) (?:says|said|claims)$")  # "…, Deby says": who tells it
 _ATTACK = re.compile(
     r"\b(?:strikes?(?! (?:a |an )?(?:deal|accord|agreement|tone|note))|struck|air ?strikes?|hits?(?! (?:back|out))|"
     r"bombs?|bombed|bombing|bombards?|shells?|shelled|shelling|attacks?|"
@@ -158,6 +162,11 @@ _DONE_TO_A_PERSON = re.compile(
     r"sentenced|assassinated|executed|extradited|impeached)$"
 )
 _GROUP_FORCES = re.compile(r"\b(Forces|Army|Group)\b")
+# "the National Assembly in October": when, not part of a name
+_TIME_WORDS = frozenset(
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
 _POSTED = frozenset({"Mission", "Embassy", "Office", "Delegation", "Representation", "Operation", "Force", "Command"})
 _POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})['’]s $")
 _THE_COUNTRY = (
@@ -226,6 +235,7 @@ class Extractor:
         self._actor_of: dict[ActorRef, Actor | None] = {}
         self._field_words = vocab.people.ministry_domains | vocab.people.ministry_qualifiers
         self.form_owner = {fold(f): a.id for a in vocab.actors for f in (a.name, *a.aliases)}
+        self._first_names = frozenset(fold(name) for name in vocab.places.first_names)
         self.known_forms = set(self.form_owner)
 
     # --- building the automata -----------------------------------------------------
@@ -459,9 +469,9 @@ class Extractor:
         Solomon Islands"): such a story is about where the strike or the troops land. Not when
         other words come between ("North Korea confirms it sent troops to Russia"). Likewise when it
         acts right away in another country ("France declares state of emergency in New Caledonia")."""
-        opening = _TITLE_SPEAKER.match(title)
-        if opening is not None:
-            home = self._speaker_country(opening.group(1), actor_hits)
+        speaker = _TITLE_SPEAKER.match(title) or _TITLE_SOURCE.search(title)
+        if speaker is not None:  # "Aliyev says Russia…", "…, Deby says"
+            home = self._speaker_country(speaker.group(1), actor_hits)
             if home is not None:
                 return home
         _, first, first_end = in_title[0]
@@ -500,7 +510,7 @@ class Extractor:
             ref = match.values[0]
             if ref.kind == "vocab" and self.actors[ref.key].type == "person":
                 entry = self.actors[ref.key]
-                if any(form.rsplit(" ", 1)[-1] == surname for form in (entry.name, *entry.aliases)):
+                if any(fold(form.rsplit(" ", 1)[-1]) == fold(surname) for form in (entry.name, *entry.aliases)):
                     homes.add(entry.country)
         return homes.pop() if len(homes) == 1 else None
 
@@ -547,7 +557,7 @@ class Extractor:
     def _first_name_use(self, text: str, match: Match[Geo]) -> bool:
         """`Jordan Bardella`: a country or city name used as a first name."""
         geo = match.values[0]
-        if match.text not in self.vocab.places.first_names and geo.kind != "city":
+        if fold(match.text) not in self._first_names and geo.kind != "city":  # "Jordán Rodas" too
             return False
         following = _WORD.match(text, match.end + 1) if text[match.end : match.end + 1] == " " else None
         if following is None:
@@ -770,9 +780,10 @@ class Extractor:
             for name, acronym, start, end in acronyms[segment.offset]:
                 if _overlaps(spans, start, end) or fold(name) in self.known_forms:
                     continue
-                kind = _guess_type(name)
-                actor = Actor(id=_slug(acronym if len(name) > 60 else name), name=name, type=kind)
-                note(actor, name, segment.offset + start)
+                form = name
+                name, kind, country = self._institution(name, segment.text, start, primary)
+                actor = Actor(id=_slug(acronym if len(name) > 60 else name), name=name, type=kind, country=country)
+                note(actor, form, segment.offset + start)
                 found[actor.id].forms.add(acronym)
                 spans.append((start, end))
                 candidates.setdefault(name, Candidate(name, kind, f"defines the acronym {acronym}"))
@@ -873,9 +884,10 @@ class Extractor:
                     last = index
             if not (0 <= last < len(words) - 2 and words[last + 1] in ("of", "for", "in", "to")):
                 words = words[: last + 1]  # keep "Ministry of Defence", drop "Court Monday"
-            elif "in" in words[last + 1 :] and words[last] not in _POSTED:
+            elif "in" in words[last + 1 :]:
                 where = len(words) - 1 - words[::-1].index("in")
-                if any(g.kind in ("capital", "city", "town") for g in self.geo.get(" ".join(words[where + 1 :]))):
+                town = any(g.kind in ("capital", "city", "town") for g in self.geo.get(" ".join(words[where + 1 :])))
+                if words[where + 1] in _TIME_WORDS or (town and words[last] not in _POSTED):
                     del words[where:]  # "the Court of Bosnia in Sarajevo" sits in a city; "… in Chad" is a name
             if words and words[-1].endswith(("’s", "'s")):
                 words[-1] = words[-1][:-2]  # "the Council of Europe’s rights chief": its name ends before ’s
@@ -899,6 +911,7 @@ class Extractor:
         ("Anderson Torres", "Hidetada Fukushima")."""
         people = []
         for start, end in self._name_runs(text):
+            start = self._after_title(text, start, end)
             name = text[start:end]
             named_after = [t for t in towns if start <= t[0] and t[1] <= end and t != (start, end)]
             if _overlaps([s for s in spans if s not in named_after], start, end) or fold(name) in self.known_forms:
@@ -907,6 +920,16 @@ class Extractor:
             if evidence:
                 people.append((name, start, end, evidence))
         return people
+
+    def _after_title(self, text: str, start: int, end: int) -> int:
+        """Where a name starts once the words that end a title are left out: "Chief Executive
+        Carrie Lam" is found as "Executive Carrie Lam", whose "Executive" ends "Chief Executive"."""
+        previous = text[max(0, start - 30) : start].rstrip().rsplit(" ", 1)[-1]
+        while True:
+            word, _, rest = text[start:end].partition(" ")
+            if " " not in rest or f"{previous} {word}" not in self.people.titles:
+                return start  # two name words at least are kept
+            previous, start = word, start + len(word) + 1
 
     def _name_runs(self, text: str, at: int | None = None) -> list[tuple[int, int]]:
         """(start, end) of each run of 2-4 name words (particles allowed inside); or the one at `at`."""
@@ -1018,8 +1041,13 @@ class Extractor:
         if self._title_of.search(before):
             return "named after a role and its place"  # "The mayor of Novi Sad, Milan Djuric,"
         appositive = _APPOSITIVE.match(text, end, end + 60)
-        if appositive and any(w in self.people.titles for w in appositive.group(1).split()):
-            return "followed by a role"
+        if appositive and any(self._role_word(w) for w in appositive.group(1).split()):
+            return "followed by a role"  # "Tom Fletcher, the UN humanitarian chief", "X and Y, leaders of"
+        if text.startswith(",", end) and text.endswith(", ", 0, start) and self._role_before(text, start - 2):
+            return "named after a role"  # "Its secretary-general, Patricia Scotland, visited"
+        who = _WHO_SERVED.match(text, end)
+        if who and any(self._role_word(w) for w in _WORD.findall(text, who.end(), who.end() + 50)[:6]):
+            return "followed by a role"  # "Saulos Chilima, who served as vice-president"
         if _AGE.match(text, end):
             return "followed by an age"
         if _DESCRIBED.match(text, end):
@@ -1028,6 +1056,19 @@ class Extractor:
         if member and self._names_group(member.group(1).split(" ")):
             return "named with a party or group"  # "Ko Wen-je of the Taiwan People's Party"
         return None
+
+    def _role_word(self, word: str) -> bool:
+        """A role noun, singular or plural: "chief", "Director", "leaders"."""
+        titles = self.people.titles
+        return word in titles or word.lower() in titles or (word.endswith("s") and word[:-1].lower() in titles)
+
+    def _role_before(self, text: str, end: int) -> bool:
+        """Whether the phrase ending at `end` ends in a role ("the deputy head of the national
+        police", "The Director of Public Prosecutions"): a role word among its last few words,
+        within the clause."""
+        start = max(text.rfind(mark, 0, end) for mark in (". ", ", ", "; ", ": ", "(", "“", "”"))
+        words = text[start + 1 : end].split()[-7:]
+        return any(self._role_word(w.strip("’'")) for w in words)
 
     def _second_of_two_titled(self, before: str) -> bool:
         """Whether `before` ends in "<plural title> <name> and": the second of two titled people."""
