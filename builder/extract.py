@@ -126,7 +126,7 @@ _FORCE_WORDS = frozenset(
     "troops soldiers forces police officers army navy marines warships ships jets warplanes aircraft "
     "peacekeepers paratroopers commandos military security special".split()
 )
-_FORCE = re.compile(rf" (?:[\d,]+ |more |extra |additional |its |more )*(?:{'|'.join(sorted(_FORCE_WORDS))})\b")
+_FORCE = re.compile(rf" (?:[\d,]+ |more |extra |additional |its )*(?:{'|'.join(sorted(_FORCE_WORDS))})\b")
 # Prefixes that make a hyphenated word an adjective, not a name: "Pro-independence", "Anti-government"
 _PREFIXES = frozenset("pro anti non ex post pre mid self far neo pan co counter semi ultra multi inter intra".split())
 # A headline's subject acting somewhere: "Morocco launches operation in Western Sahara buffer zone"
