@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from typing import Any
 
 from .model import Briefing
 from .render import metadata
@@ -61,7 +62,14 @@ def exports(briefings: list[Briefing], settings: Settings) -> dict[str, str]:
             ]
         )
     return {
-        # one briefing a line: readable, diffable, and written by json's C encoder (indent= is Python's)
-        "data/briefings.json": "[\n" + ",\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n]\n",
+        "data/briefings.json": _json_lines(records),
         "data/briefings.csv": rows.getvalue(),
     }
+
+
+def _json_lines(records: list[dict[str, Any]]) -> str:
+    """A JSON list with one briefing a line: readable, diffable, and written by json's C encoder
+    (indent= would use its Python one, several times slower)."""
+    if not records:
+        return "[]\n"
+    return "[\n" + ",\n".join(json.dumps(record, ensure_ascii=False) for record in records) + "\n]\n"

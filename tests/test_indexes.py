@@ -17,6 +17,7 @@ from urllib.parse import unquote, urldefrag, urlsplit
 
 import pytest
 
+from builder.exports import exports
 from builder.indexes import actor_path, country_path, region_path, tag_path
 from builder.model import Briefing
 from builder.pipeline import check
@@ -143,6 +144,12 @@ def test_feeds_and_data_exports(corpus: tuple[list[Briefing], Catalog], tree: di
     )
     records = json.loads(tree["data/briefings.json"])
     assert [r["id"] for r in records] == [b.id for b in sorted(briefings, key=lambda b: (b.date, b.id), reverse=True)]
+    lines = tree["data/briefings.json"].splitlines()  # one briefing a line, between the brackets
+    assert (
+        lines[0] == "["
+        and lines[-1] == "]"
+        and [json.loads(line.rstrip(","))["id"] for line in lines[1:-1]] == [r["id"] for r in records]
+    )
     rows = list(csv.DictReader(io.StringIO(tree["data/briefings.csv"])))
     assert len(rows) == len(briefings)
     mali = next(r for r in rows if r["id"] == "00d956f6f0240c4d")
@@ -183,3 +190,7 @@ def test_built_site_has_no_broken_internal_link(tmp_path: Path) -> None:
             assert path.is_file(), f"{page.relative_to(site)} links to missing {target}"
             checked += 1
     assert checked > 1000
+
+
+def test_an_empty_archive_exports_an_empty_list() -> None:
+    assert exports([], Settings())["data/briefings.json"] == "[]\n"
