@@ -33,6 +33,10 @@ _GENERIC_ROLES = {  # most specific first
     "interior_ministry": ("interior ministry", "ministry of internal affairs", "ministry of the interior"),
     "health_ministry": ("health ministry", "ministry of health", "ministry of public health"),
     "court": ("court", "tribunal"),
+    "embassy": ("embassy", "high commission"),
+    "navy": ("navy", "naval forces"),
+    "air_force": ("air force",),
+    "border_guard": ("border guard", "border guards", "border police"),
     "junta": ("junta", "military government", "military regime", "state administration council"),
     "armed_forces": (
         "army",
