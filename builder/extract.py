@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from slugify import slugify
 
+from . import gcpause
 from .matcher import Match, Matcher, Scanner, T, fold
 from .model import Actor, Briefing
 from .vocab import ActorEntry, StateBody, Vocabulary, country_slug
@@ -208,6 +209,10 @@ def _plural(demonym: str) -> str | None:
 
 class Extractor:
     def __init__(self, vocab: Vocabulary) -> None:
+        with gcpause.paused():
+            self._build(vocab)
+
+    def _build(self, vocab: Vocabulary) -> None:
         self.vocab = vocab
         self.actors = {a.id: a for a in vocab.actors}
         self.by_role = {(a.role, a.country): a for a in vocab.actors if a.role and a.country}

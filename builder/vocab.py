@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 from slugify import slugify
 
-from . import yamlio
+from . import gcpause, yamlio
 from .errors import BriefingError, Problem
 from .overrides import ACTOR_TYPES, SLUG_PATTERN
 from .yamlio import Located, load_yaml, located_items, located_mapping
@@ -452,6 +452,11 @@ def _gazetteer(folder: Path) -> tuple[dict[str, Country], tuple[City, ...]]:
 
 def load_vocabulary(root: Path) -> Vocabulary:
     """Every vocabulary under root/vocab, validated; all problems of all files at once."""
+    with gcpause.paused():
+        return _load(root)
+
+
+def _load(root: Path) -> Vocabulary:
     folder = root / VOCAB_DIR
     problems: list[Problem] = []
     results: dict[str, Any] = {}

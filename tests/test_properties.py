@@ -218,3 +218,24 @@ NAME_TEXT = st.lists(st.sampled_from([*"AUSNaen .-’'&\n", "of ", "al-", "de ",
 def test_name_patterns_find_what_their_plain_forms_find(text: str) -> None:
     for fast, plain in PLAIN_PATTERNS.items():
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_the_collector_is_paused_only_inside_the_block() -> None:
+    import gc
+
+    from builder.gcpause import paused
+
+    assert gc.isenabled()
+    with paused():
+        assert not gc.isenabled()
+        with paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # an inner block does not re-enable it early
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused():
+            pass
+        assert not gc.isenabled()  # a collector that was off stays off
+    finally:
+        gc.enable()
