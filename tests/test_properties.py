@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import posixpath
 import re
 
@@ -14,6 +15,7 @@ from mkdocs.utils.meta import get_data
 from builder.briefing import from_markdown, from_raw
 from builder.errors import BriefingError
 from builder.extract import _CAPITALISED_RUN, _NAME_CANDIDATE, _PARTICLE, _whole_words
+from builder.gcpause import paused
 from builder.markup import md_text
 from builder.parse import CLOSE_QUOTE, OPEN_QUOTE, parse_raw, split_paragraphs
 from builder.render import href, link, page_url
@@ -221,10 +223,6 @@ def test_name_patterns_find_what_their_plain_forms_find(text: str) -> None:
 
 
 def test_the_collector_is_paused_only_inside_the_block() -> None:
-    import gc
-
-    from builder.gcpause import paused
-
     assert gc.isenabled()
     with paused():
         assert not gc.isenabled()
