@@ -356,6 +356,7 @@ class Extractor:
         text = "\n".join(segment.text for segment in segments)  # the article, scanned whole
         folded = fold(text)  # once, for both case-sensitive scans
         actor_matches, geo_matches = self.scanner.find(text, folded)
+        actor_matches = _outside(actor_matches, geo_matches)  # "Emirates" in "United Arab Emirates"
         found = _per_segment(actor_matches, segments)
         actor_hits = [
             (s, m) for s, matches in zip(segments, found, strict=True) for m in self._actor_matches(s.text, matches)
@@ -1143,6 +1144,17 @@ class Extractor:
                 scores[match.values[0]] += segment.weight
         chosen = [t for t in scores if scores[t] >= TAG_THRESHOLD]
         return tuple(sorted(chosen, key=lambda t: (-scores[t], t))[:MAX_TAGS])
+
+
+def _outside(matches: list[Match[T]], places: list[Match[Geo]]) -> list[Match[T]]:
+    """The matches not inside a longer place name: the airline "Emirates" is not named by
+    "United Arab Emirates"."""
+    long_places = [(p.start, p.end) for p in places if " " in p.text]
+    return [m for m in matches if not any(_within(m, start, end) for start, end in long_places)]
+
+
+def _within(match: Match[T], start: int, end: int) -> bool:
+    return start <= match.start and match.end <= end and (start, end) != (match.start, match.end)
 
 
 def _per_segment(found: list[Match[T]], segments: list[_Segment]) -> list[list[Match[T]]]:

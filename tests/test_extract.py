@@ -659,3 +659,10 @@ def test_navies_air_forces_border_guards_and_embassies_belong_to_their_country(e
         ("US embassy", "USA"),
         ("Polish border guard", "POL"),
     } <= bodies
+
+
+def test_an_actor_named_inside_a_place_name_is_not_named(extractor: Extractor) -> None:
+    only_country, _ = run(extractor, "Gulf talks", "The United Arab Emirates said it would help.")
+    assert [a.name for a in only_country.actors] == []
+    airline, _ = run(extractor, "Gulf talks", "The United Arab Emirates said it would help. Emirates flights resumed.")
+    assert [(a.name, a.aliases) for a in airline.actors] == [("Emirates", ("Emirates",))]
