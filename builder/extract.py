@@ -477,7 +477,7 @@ class Extractor:
         acts right away in another country ("France declares state of emergency in New Caledonia")."""
         speaker = _TITLE_SPEAKER.match(title) or _TITLE_SOURCE.search(title)
         if speaker is not None:  # "Aliyev says Russia…", "…, Deby says"
-            home = self._speaker_country(speaker.group(1), actor_hits)
+            home = self._person_country(speaker.group(1), actor_hits)
             if home is not None:
                 return home
         _, first, first_end = in_title[0]
@@ -509,7 +509,7 @@ class Extractor:
         words = [w for w in gap.split() if w not in ("and", "&") and w.lower() not in _FORCE_WORDS]
         return len(words) <= 1
 
-    def _speaker_country(self, surname: str, actor_hits: list[tuple[_Segment, Match[ActorRef]]]) -> str | None:
+    def _person_country(self, surname: str, actor_hits: list[tuple[_Segment, Match[ActorRef]]]) -> str | None:
         """The home country of the one vocabulary person of the article whose name ends in `surname`."""
         homes = set()
         for _, match in actor_hits:
@@ -710,7 +710,7 @@ class Extractor:
             text = segment.text
             for found in _GOVERNMENT_OF.finditer(text):
                 name = _WORD_AT_END.search(text, max(0, found.start() - 40), found.start())
-                home = self._speaker_country(name.group(0), known) if name else None
+                home = self._person_country(name.group(0), known) if name else None
                 if name is None or home is None:
                     continue
                 start, end = name.start(), found.end()

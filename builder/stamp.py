@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Problem, Severity
+from .write import write_atomic
 
 STAMP = Path(".cache") / "briefings" / "build.json"
 _CODE = Path(__file__).parent
@@ -104,9 +105,7 @@ def save(root: Path, key: str, now: dict[str, list[int]], briefings: int, proble
     }
     path = root / STAMP
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".tmp-{os.getpid()}-{path.name}")
-    temporary.write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
-    temporary.replace(path)
+    write_atomic(path, json.dumps(record, sort_keys=True).encode("utf-8"))
 
 
 def forget(root: Path) -> None:

@@ -21,6 +21,7 @@ from slugify import slugify
 from . import gcpause, yamlio
 from .errors import BriefingError, Problem
 from .overrides import ACTOR_TYPES, SLUG_PATTERN
+from .write import write_atomic
 from .yamlio import Located, load_yaml, located_items, located_mapping
 
 VOCAB_DIR = "vocab"
@@ -176,13 +177,17 @@ class _Reader:
             seen[value] = line
 
 
-def _read(folder: Path, name: str) -> tuple[Any, Any, str]:
-    path = folder / name
+def _text(folder: Path, name: str) -> tuple[str, str]:
+    """A vocabulary file's text and the path problems name it by."""
     display = f"{VOCAB_DIR}/{name}"
     try:
-        text = path.read_text(encoding="utf-8")
+        return (folder / name).read_text(encoding="utf-8"), display
     except (OSError, UnicodeDecodeError) as error:
         raise BriefingError([Problem(display, 1, f"cannot read: {error}")]) from None
+
+
+def _read(folder: Path, name: str) -> tuple[Any, Any, str]:
+    text, display = _text(folder, name)
     data, node = load_yaml(text, display)
     return data, node, display
 
@@ -190,27 +195,18 @@ def _read(folder: Path, name: str) -> tuple[Any, Any, str]:
 def _entries(folder: Path, name: str) -> tuple[list[Located], str]:
     """The entries of a vocabulary file that is a YAML list, each with its keys' lines.
 
-    Parsing YAML is most of the builder's start-up (libyaml reads the actor vocabulary, but
+    Parsing YAML is a third of the builder's start-up (libyaml reads the actor vocabulary, but
     PyYAML builds its thousands of nodes in Python), so each file's entries are kept as JSON
-    in the user's cache, under a hash of the file's bytes: an edited file is parsed again.
+    in the user's cache, under a hash of the file's text: an edited file is parsed again.
     The cache lives outside the project, where no pull request can put a file."""
-    path = folder / name
-    display = f"{VOCAB_DIR}/{name}"
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise BriefingError([Problem(display, 1, f"cannot read: {error}")]) from None
-    key = hashlib.sha256(_parser_key().encode() + data).hexdigest()
+    text, display = _text(folder, name)
+    key = hashlib.sha256((_parser_key() + text).encode()).hexdigest()
     cached = cache_home() / "vocab" / f"{name}.{key[:40]}.json"
     try:
         rows = json.loads(cached.read_text(encoding="utf-8"))
         return [Located(entry, lines, line) for entry, lines, line in rows], display
     except (OSError, ValueError, TypeError):
         pass  # not cached yet, or unreadable: parse
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise BriefingError([Problem(display, 1, f"cannot read: {error}")]) from None
     parsed, node = load_yaml(text, display)
     items = located_items(parsed, node, display, 1, name)
     try:
@@ -219,9 +215,7 @@ def _entries(folder: Path, name: str) -> tuple[list[Located], str]:
         if json.loads(record) != rows:
             raise ValueError("JSON would not give these entries back")  # a number as a key, say
         cached.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cached.with_name(f".tmp-{os.getpid()}-{cached.name}")
-        temporary.write_text(record, encoding="utf-8")
-        temporary.replace(cached)
+        write_atomic(cached, record.encode("utf-8"))
     except (OSError, TypeError, ValueError):
         pass  # a read-only home, or a value JSON cannot hold (a date): no cache, same result
     return items, display

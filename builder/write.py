@@ -34,7 +34,7 @@ def sync_tree(docs: Path, tree: dict[str, str], roots: tuple[str, ...]) -> Chang
             if target.read_bytes() == data:
                 changes.unchanged += 1
                 continue
-            _write_atomic(target, data)
+            write_atomic(target, data)
         else:  # a new file: nobody can be reading a half of it
             if target.parent not in made:
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -50,7 +50,7 @@ def sync_tree(docs: Path, tree: dict[str, str], roots: tuple[str, ...]) -> Chang
     return changes
 
 
-def _write_atomic(target: Path, data: bytes) -> None:
+def write_atomic(target: Path, data: bytes) -> None:
     """Write beside the target, then rename over it: readers see the old file or the new one."""
     temporary = target.with_name(f".tmp-{os.getpid()}-{target.name}")
     try:

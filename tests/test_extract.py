@@ -41,6 +41,15 @@ def run(extractor: Extractor, title: str, *paragraphs: str) -> tuple[Briefing, l
     return extractor.extract(briefing)
 
 
+def people_named(briefing: Briefing) -> set[str]:
+    return {a.name for a in briefing.actors if a.type == "person"}
+
+
+def state_bodies(briefing: Briefing) -> set[tuple[str, str | None]]:
+    """(name, country) of each state body found."""
+    return {(a.name, a.country) for a in briefing.actors if a.type == "state_body"}
+
+
 def actors_by_id(briefing: Briefing) -> dict[str, tuple[str, str | None, tuple[str, ...]]]:
     return {a.id: (a.type, a.country, a.aliases) for a in briefing.actors}
 
@@ -414,7 +423,7 @@ def test_people_known_by_an_age_a_description_or_their_party(extractor: Extracto
         "“We are tired,” Rosa Quispe Mamani, a street vendor, told reporters.",
         "Ko Wen-je of the Democratic Progressive Party spoke later.",
     )
-    people = {a.name for a in briefing.actors if a.type == "person"}
+    people = people_named(briefing)
     assert {"Ana Torres Vega", "Rosa Quispe Mamani", "Ko Wen-je"} <= people
 
 
@@ -425,7 +434,7 @@ def test_places_and_unknown_groups_are_not_people(extractor: Extractor) -> None:
         "Kilima Ridge, a hamlet of farmers, was flooded.",  # described, but nobody is quoted
         "Green Valley of the Northern Hills was spared. Mango Bay of the Kremlin was not.",
     )
-    assert [a.name for a in briefing.actors if a.type == "person"] == []
+    assert people_named(briefing) == set()
 
 
 def test_names_never_run_across_the_end_of_a_sentence(extractor: Extractor) -> None:
@@ -543,7 +552,7 @@ def test_people_named_by_a_role_noun_or_as_the_person_of_an_event(extractor: Ext
         "The Red Crescent Society helped.",  # an organisation, not a person
         "Rana Sato will take office in May, succeeding Dan Ikeda. The mayor of Novi Pazar, Edin Kurtic, quit.",
     )
-    people = {a.name for a in briefing.actors if a.type == "person"}
+    people = people_named(briefing)
     assert people == {"Karim Haddad", "Lina Moradi", "Nasrin Tavana", "Omar Dalil", "Dan Ikeda", "Edin Kurtic"}
 
 
@@ -578,7 +587,7 @@ def test_people_named_in_pairs_with_a_possessive_a_regnal_number_or_a_town_in_th
         "His security secretary Anderson Torres resigned.",  # Torres is also a town in Brazil
         "Burkina Faso’s junta said nothing. Kenya’s Supreme Court said more.",  # places, not people
     )
-    people = {a.name for a in briefing.actors if a.type == "person"}
+    people = people_named(briefing)
     assert people == {"Goran Velic", "Aris Manolas", "Dieter Hallmann", "Taufa VI", "Rui Fonte", "Anderson Torres"}
 
 
@@ -605,7 +614,7 @@ def test_a_leaders_government_is_their_countrys(extractor: Extractor) -> None:
         "Cartel figures sent north",
         "President Claudia Sheinbaum’s government sought to avoid tariffs. Smith’s government said nothing.",
     )
-    bodies = {(a.name, a.country) for a in briefing.actors if a.type == "state_body"}
+    bodies = state_bodies(briefing)
     assert bodies == {("Mexican government", "MEX")}  # Smith is no person the vocabulary knows
 
 
@@ -618,7 +627,7 @@ def test_people_named_after_a_role_and_comma_or_with_a_relative_clause(extractor
         "Andrej Manic and Milo Kezan, leaders of a party, were jailed.",
         "Chief Executive Carla Linwood said little. The capital, Lusaka Central, was calm.",
     )
-    people = {a.name for a in briefing.actors if a.type == "person"}
+    people = people_named(briefing)
     assert people == {"Mara Kellen", "Vardo Nyan", "Saul Chimwe", "Andrej Manic", "Milo Kezan", "Carla Linwood"}
 
 
@@ -629,7 +638,7 @@ def test_institutions_found_by_an_acronym_or_before_a_date_belong_to_the_country
         "The Election Commission (EC) said the loan broke the law. The EC ruled on Tuesday.",
         "The Thai National Assembly in October passed the budget. Jordán Pérez, a lawyer, objected.",
     )
-    bodies = {(a.name, a.country) for a in briefing.actors if a.type == "state_body"}
+    bodies = state_bodies(briefing)
     assert ("Election Commission of Thailand", "THA") in bodies
     assert not any("October" in name for name, _ in bodies)
     assert briefing.countries == ("THA",)  # "Jordán" is a first name here
@@ -652,7 +661,7 @@ def test_navies_air_forces_border_guards_and_embassies_belong_to_their_country(e
         "The Ghanaian air force flew sorties. The navy patrolled the coast.",
         "The US embassy in Abuja urged caution. Polish border guards were not involved.",
     )
-    bodies = {(a.name, a.country) for a in briefing.actors if a.type == "state_body"}
+    bodies = state_bodies(briefing)
     assert {
         ("Ghanaian air force", "GHA"),
         ("Nigerian navy", "NGA"),
