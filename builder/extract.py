@@ -100,6 +100,7 @@ _STATE = re.compile(
 )
 _APPOSITIVE = re.compile(
     r",\s+(?:(?:now|then|also|currently|formerly|still)\s+)?(?:(?:the|a|an|his|her|their|its|[A-Z]\w+['’]s)\s+)?"
+    r"(?:[a-z]+['’]s\s+)?"  # "the president’s senior adviser"
     r"([\w -]+?)(?:\s+(?:of|for|at|in)\b|,|\.|$)"
 )
 _WHO_SERVED = re.compile(
@@ -107,7 +108,7 @@ _WHO_SERVED = re.compile(
 )
 _AGE = re.compile(r", (?:aged )?\d{1,3},")  # "Mahsa Amini, 22, from Saqqez": wire copy gives people's ages
 _DESCRIBED = re.compile(r", (?:a|an) [^,.;:“”\"]{2,60}, (?:said|says|told|added|warned|explained)\b")
-_OF_GROUP = re.compile(r" of (?:the )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,5})")
+_OF_GROUP = re.compile(r" of (?:the )?([A-Z][\w'’-]*(?: (?:(?:for|of|and|the) )*[A-Z][\w'’-]*){0,5})")
 _TITLE_SPEAKER = re.compile(
     r"(?:[A-Z][\w'’-]+[’']s )?([A-Z][\w'’-]+) (?:says|said|tells|warns|vows|accuses|denies|claims)\b"
 )
@@ -116,6 +117,7 @@ _ATTACK = re.compile(
     r"\b(?:strikes?(?! (?:a |an )?(?:deal|accord|agreement|tone|note))|struck|air ?strikes?|hits?(?! (?:back|out))|"
     r"bombs?|bombed|bombing|bombards?|shells?|shelled|shelling|attacks?|"
     r"attacked|raids?|raided|invades?|invaded|invasion of|pounds?|pounded|shoots? down|shot down|downs|downed|"
+    r"kills?|killed|assault on|storms?|stormed|"
     r"drones?|missiles?|rockets?|fires? (?:rockets|missiles|drones) at|"
     # a deployment lands somewhere too: "Australia sends police to Solomon Islands" (but "Mexico
     # sends 29 cartel figures to the US" deploys no force: see _FORCE)
@@ -125,7 +127,8 @@ _ATTACK = re.compile(
 # ("First Kenyan police officers land in Haiti")
 _FORCE_WORDS = frozenset(
     "troops soldiers forces police officers army navy marines warships ships jets warplanes aircraft "
-    "peacekeepers paratroopers commandos military security special".split()
+    "peacekeepers paratroopers commandos military security special gunmen militants fighters rebels jihadists "
+    "insurgents attackers".split()
 )
 _FORCE = re.compile(rf" (?:[\d,]+ |more |extra |additional |its )*(?:{'|'.join(sorted(_FORCE_WORDS))})\b")
 # Prefixes that make a hyphenated word an adjective, not a name: "Pro-independence", "Anti-government"
@@ -187,7 +190,16 @@ _CAPITALISED_RUN = re.compile(rf"{_CAPITALISED_WORD}(?: (?:(?:of|for|and|the|de|
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 _SECOND_LANGUAGE = re.compile(r"\b(?:in|speaking|spoke|speak|speaks) (?:[A-Z]\w+, )*[A-Z]\w+,? (?:and|or) $")
 _REGNAL = frozenset("II III IV VI VII VIII IX XI XII XIII XIV XV XVI".split())  # "Charles III", "Leo XIV"
-_GROUP_NOUN = re.compile(r"(cartel|gang|militia)\b")  # after a space (checked apart: faster)
+# a name written after a noun that says what it is: "carmaker Renault", "broadcaster Radio Publique Africaine"
+_CONNECTORS = ("de", "of", "du", "des", "la", "le", "al", "el", "for", "the")
+_ALSO_ADJECTIVES = frozenset({"giant"})  # a descriptor that is an adjective after an article
+_DESCRIBED_WORD = r"(?:[A-Z0-9]|(?:al|el|ad|an|ar|as|ash|at|az)-[A-Z])[\w'’&.-]*"  # "Renault", "al-Sahil"
+_DESCRIBED_NAME = rf"[A-Z0-9][\w'’&.-]*(?: (?:(?:{'|'.join(_CONNECTORS)}) )*{_DESCRIBED_WORD}){{0,4}}"
+# after a space (checked apart: faster); a cartel's name holds the noun, a party's does not
+_GROUP_NOUN = re.compile(r"(cartel|gang|militia|party|coalition|alliance)\b")
+_NAMED_WITHOUT_NOUN = ("party", "coalition", "alliance")
+# "the Socialist party", "a Kurdish party": a single adjective before the noun says what kind it is
+_ADJECTIVE_END = ("ist", "ive", "ic", "al", "an", "ish", "ese", "ian", "ern")
 _NAME_BEHIND = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’.-]*[ ]){0,3}[A-Z][\w'’.-]*$")
 _FUNCTION_WORDS = frozenset(
     "the a an in on at by for from with without since after before during while when where what who why how but"
@@ -242,6 +254,11 @@ class Extractor:
         self.form_owner = {fold(f): a.id for a in vocab.actors for f in (a.name, *a.aliases)}
         self._first_names = frozenset(fold(name) for name in vocab.places.first_names)
         self.known_forms = set(self.form_owner)
+        descriptors = dict.fromkeys(vocab.people.organisation_descriptors, "organisation")
+        descriptors.update(dict.fromkeys(vocab.people.armed_group_descriptors, "armed_group"))
+        self._descriptor_kind = descriptors
+        alternation = "|".join(map(re.escape, sorted(descriptors, key=len, reverse=True)))
+        self._described = re.compile(rf"\b({alternation}) ({_DESCRIBED_NAME})")
 
     # --- building the automata -----------------------------------------------------
 
@@ -793,6 +810,11 @@ class Extractor:
                 found[actor.id].forms.add(acronym)
                 spans.append((start, end))
                 candidates.setdefault(name, Candidate(name, kind, f"defines the acronym {acronym}"))
+            for name, start, end, kind, country, evidence in self._described_in(segment.text, spans):
+                actor = Actor(id=_slug(name), name=name, type=kind, country=country)
+                note(actor, name, segment.offset + start)
+                spans.append((start, end))
+                candidates.setdefault(name, Candidate(name, kind, evidence))
             known = actor_spans.get(segment.offset, [])
             for name, start, end, evidence in self._organisations_in(segment.text, spans, known):
                 form = name
@@ -848,6 +870,45 @@ class Extractor:
             return "the " + name
         return name
 
+    def _described_in(
+        self, text: str, spans: list[tuple[int, int]]
+    ) -> list[tuple[str, int, int, str, str | None, str]]:
+        """Names written after a noun that says what they are ("French carmaker Renault"):
+        (name, start, end, type, country, evidence). The country is that of a country word
+        just before the noun ("US delivery firm FedEx")."""
+        found = []
+        for match in self._described.finditer(text):
+            words = []
+            for word in match.group(2).split(" "):
+                owner = word.endswith(("’s", "'s"))
+                word = word[:-2] if owner else word
+                if word in self.people.not_names or word in _TIME_WORDS:
+                    break
+                if word[-1] == "." and self._ends_sentence(word):
+                    words.append(word[:-1])
+                    break
+                words.append(word)
+                if owner:
+                    break
+            while words and words[-1] in _CONNECTORS:
+                words.pop()  # "Bank of" once "Monday" is cut
+            name = " ".join(words)
+            start = match.start(2)
+            end = start + len(name)
+            if len(name) < 2 or self.geo.get(name) or name in self.people.titles:
+                continue  # "oil producer Nigeria" is a country
+            if _overlaps(spans, start, end) or fold(name) in self.known_forms:
+                continue
+            descriptor = match.group(1)
+            if descriptor in _ALSO_ADJECTIVES and text.endswith(("the ", "a ", "The ", "A "), 0, match.start()):
+                continue  # "the giant Panguna copper mine"; but "telecoms giant Telefonica"
+            before = text[max(0, match.start() - 40) : match.start()]
+            before = before[max(before.rfind(mark) for mark in ",.;:(“”") + 1 :]
+            country = next(filter(None, map(self._country_word, before.split()[-3:])), None)
+            kind = self._descriptor_kind[descriptor]
+            found.append((name, start, end, kind, country, f"introduced as a {descriptor}"))
+        return found
+
     def _organisations_in(
         self, text: str, spans: list[tuple[int, int]], actor_spans: list[tuple[int, int]]
     ) -> list[tuple[str, int, int, str]]:
@@ -861,53 +922,72 @@ class Extractor:
             behind = _NAME_BEHIND.search(text, max(0, space - 80), space)
             if behind is None:
                 continue
-            head, start, end = behind.group(0), behind.start(), noun.end()
+            head, start = behind.group(0), behind.start()
+            if head.endswith(("’s", "'s")):
+                continue  # "Oli’s party" is no name
+            cut = max((head.rfind(mark) + len(mark) for mark in ("’s ", "'s ", ". ") if mark in head), default=0)
+            start, head = start + cut, head[cut:]  # "Macron’s Renaissance party", "in early March. The party"
+            if not head:
+                continue
+            bare = noun.group(1) in _NAMED_WITHOUT_NOUN
+            end = space if bare else noun.end()
             name = text[start:end]
             geo = self.scanner.find(head)[1]
             if head.split()[0] in self.people.not_names or head in self.people.titles:
                 continue
-            if any(g.values[0].kind in ("name", "demonym", "ambiguous") for g in geo):
+            if any(g.start == 0 and g.values[0].kind in ("name", "demonym", "ambiguous") for g in geo):
                 continue  # "Mexican cartels" are no name
+            if bare and " " not in head and head.endswith(_ADJECTIVE_END):
+                continue
             if _overlaps(actor_spans, start, end) or fold(name) in self.known_forms:
                 continue
             found.append((name, start, end, f"a name followed by “{noun.group(1)}”"))
         for match in _CAPITALISED_RUN.finditer(text):
-            words = match.group(0).split(" ")
-            if self.people.org_words.isdisjoint(words):
+            whole = match.group(0).split(" ")
+            if self.people.org_words.isdisjoint(whole):
                 continue  # most runs: no organisation word, no organisation
-            _strip_leading(words)
-            if "and" in words and fold(" ".join(words[: words.index("and")])) in self.known_forms:
-                del words[: words.index("and") + 1]  # "UN and Catholic Church": a known actor, then a name
-                _strip_leading(words)
-            owner = last = -1  # the last possessive, the last organisation word
-            for index, word in enumerate(words):
-                if word.endswith(("’s", "'s")):
-                    owner = index
-            if 0 <= owner < len(words) - 1 and words[owner + 1] not in self.people.org_words:
-                del words[: owner + 1]  # "the Central African Republic's Constitutional Court"
-            for index, word in enumerate(words):
-                if word in self.people.org_words:
-                    last = index
-            if not (0 <= last < len(words) - 2 and words[last + 1] in ("of", "for", "in", "to")):
-                words = words[: last + 1]  # keep "Ministry of Defence", drop "Court Monday"
-            elif "in" in words[last + 1 :]:
-                where = len(words) - 1 - words[::-1].index("in")
-                town = any(g.kind in ("capital", "city", "town") for g in self.geo.get(" ".join(words[where + 1 :])))
-                if words[where + 1] in _TIME_WORDS or (town and words[last] not in _POSTED):
-                    del words[where:]  # "the Court of Bosnia in Sarajevo" sits in a city; "… in Chad" is a name
-            if words and words[-1].endswith(("’s", "'s")):
-                words[-1] = words[-1][:-2]  # "the Council of Europe’s rights chief": its name ends before ’s
-            name = " ".join(words).rstrip(".,;:")
-            if len(words) < 2 or sum(w[:1].isupper() for w in words) < 2:
-                continue
-            start = match.start() + match.group(0).index(name)
-            end = start + len(name)
-            if any(s <= start and end <= e for s, e in spans) or fold(name) in self.known_forms:
-                continue  # inside a known actor, or a known actor itself
-            if any(start < s < end or start < e < end for s, e in actor_spans if e - s > 3):
-                continue  # overlaps a known actor: not a name of its own
-            found.append((name, start, end, f"a name ending in “{words[-1]}”"))
+            for words in _two_bodies(whole, self.people.org_words):
+                named = self._organisation_run(words, match, spans, actor_spans)
+                if named is not None:
+                    found.append(named)
         return found
+
+    def _organisation_run(
+        self, words: list[str], match: re.Match[str], spans: list[tuple[int, int]], actor_spans: list[tuple[int, int]]
+    ) -> tuple[str, int, int, str] | None:
+        """The organisation a run of capitalised words names, if it is a new one: (name, start, end, evidence)."""
+        _strip_leading(words)
+        if "and" in words and fold(" ".join(words[: words.index("and")])) in self.known_forms:
+            del words[: words.index("and") + 1]  # "UN and Catholic Church": a known actor, then a name
+            _strip_leading(words)
+        owner = last = -1  # the last possessive, the last organisation word
+        for index, word in enumerate(words):
+            if word.endswith(("’s", "'s")):
+                owner = index
+        if 0 <= owner < len(words) - 1 and words[owner + 1] not in self.people.org_words:
+            del words[: owner + 1]  # "the Central African Republic's Constitutional Court"
+        for index, word in enumerate(words):
+            if word in self.people.org_words:
+                last = index
+        if not (0 <= last < len(words) - 2 and words[last + 1] in ("of", "for", "in", "to")):
+            words = words[: last + 1]  # keep "Ministry of Defence", drop "Court Monday"
+        elif "in" in words[last + 1 :]:
+            where = len(words) - 1 - words[::-1].index("in")
+            town = any(g.kind in ("capital", "city", "town") for g in self.geo.get(" ".join(words[where + 1 :])))
+            if words[where + 1] in _TIME_WORDS or (town and words[last] not in _POSTED):
+                del words[where:]  # "the Court of Bosnia in Sarajevo" sits in a city; "… in Chad" is a name
+        if words and words[-1].endswith(("’s", "'s")):
+            words[-1] = words[-1][:-2]  # "the Council of Europe’s rights chief": its name ends before ’s
+        name = " ".join(words).rstrip(".,;:")
+        if len(words) < 2 or sum(w[:1].isupper() for w in words) < 2:
+            return None
+        start = match.start() + match.group(0).index(name)
+        end = start + len(name)
+        if any(s <= start and end <= e for s, e in spans) or fold(name) in self.known_forms:
+            return None  # inside a known actor, or a known actor itself
+        if any(start < s < end or start < e < end for s, e in actor_spans if e - s > 3):
+            return None  # overlaps a known actor: not a name of its own
+        return name, start, end, f"a name ending in “{words[-1]}”"
 
     def _people_in(
         self, text: str, spans: list[tuple[int, int]], towns: list[tuple[int, int]]
@@ -1107,11 +1187,17 @@ class Extractor:
             opening = [longer for longer, other in names if len(other) > size >= 2 and other[:size] == words]
             into = ending[0] if ending else opening[0] if len(opening) == 1 else None
             if into is not None:
-                into.count += short.count
-                into.forms |= short.forms
-                into.first = min(into.first, short.first)
-                del found[short.actor.id]
+                _absorb(found, into, short)
                 merged.add(short.actor.id)
+        # "the Future Forward party" and "the Future Forward Party (FFP)": one party
+        by_name = {fold(f.actor.name).lower(): f for f in found.values()}
+        for short in [f for f in found.values() if f.actor.type == "organisation" and f.actor.id not in self.actors]:
+            for noun in _NAMED_WITHOUT_NOUN:
+                into = by_name.get(fold(f"{short.actor.name} {noun}").lower())
+                if into is not None:
+                    _absorb(found, into, short)
+                    merged.add(short.actor.id)
+                    break
         return merged
 
     def _surnames(self, segments: list[_Segment], taken: _Spans, found: dict[str, _Found], note: _Note) -> None:
@@ -1285,6 +1371,25 @@ def _initials_fit(name: str, acronym: str) -> bool:
     letters = [c for c in acronym.upper() if c.isalpha()]
     initials = Counter(w[0].upper() for part in name.split() for w in part.split("-") if w[:1].isupper())
     return len(letters) >= 2 and not Counter(letters) - initials and len(initials) <= len(letters) + 3
+
+
+def _absorb(found: dict[str, _Found], into: _Found, short: _Found) -> None:
+    """One actor found under two names: the shorter one's mentions go to the other."""
+    into.count += short.count
+    into.forms |= short.forms
+    into.first = min(into.first, short.first)
+    del found[short.actor.id]
+
+
+def _two_bodies(words: list[str], org_words: frozenset[str]) -> list[list[str]]:
+    """A run naming two bodies joined by "and the" ("the National Assembly and the Constitutional
+    Council"), as two runs; any other run as it is ("Ministry of Trade and Industry")."""
+    for index in range(1, len(words) - 2):
+        if words[index] == "and" and words[index + 1] == "the":
+            first, second = words[:index], words[index + 2 :]
+            if not org_words.isdisjoint(first) and not org_words.isdisjoint(second):
+                return [first, second]
+    return [words]
 
 
 def _guess_type(name: str) -> str:

@@ -106,6 +106,8 @@ class People:
     institutions: frozenset[str]  # generic bodies a country has one of: Constitutional Court…
     ministry_domains: frozenset[str]  # fields a ministry is named by: finance, labour…
     ministry_qualifiers: frozenset[str]  # words of a field that name none alone: public, affairs…
+    organisation_descriptors: frozenset[str]  # "carmaker" in "French carmaker Renault"
+    armed_group_descriptors: frozenset[str]  # "militant group" in "the militant group Lakurawa"
 
 
 @dataclass(frozen=True, slots=True)
@@ -413,6 +415,8 @@ def _people(folder: Path) -> People:
         "institutions",
         "ministry_domains",
         "ministry_qualifiers",
+        "organisation_descriptors",
+        "armed_group_descriptors",
     }
     reader.keys(top, keys)
     lists = {key: frozenset(reader.texts(top, key)) for key in sorted(keys)}

@@ -675,3 +675,65 @@ def test_an_actor_named_inside_a_place_name_is_not_named(extractor: Extractor) -
     assert [a.name for a in only_country.actors] == []
     airline, _ = run(extractor, "Gulf talks", "The United Arab Emirates said it would help. Emirates flights resumed.")
     assert [(a.name, a.aliases) for a in airline.actors] == [("Emirates", ("Emirates",))]
+
+
+def test_a_noun_before_a_name_says_what_it_names(extractor: Extractor) -> None:
+    briefing, candidates = run(
+        extractor,
+        "Ransomware hits firms",
+        "Danish shipping giant Norsk Fraktlinjer and US delivery firm Parcelwise said their systems failed.",
+        "A survey by pollster Veritas Opiniao found anger. The militant group Jund al-Sahil claimed the raid.",
+        "Oil producer Nigeria said little. Trucks reached the giant Tarvola copper mine.",
+    )
+    found = actors_by_id(briefing)
+    assert found["norsk-fraktlinjer"][:2] == ("organisation", "DNK")
+    assert found["parcelwise"][:2] == ("organisation", "USA")
+    assert found["veritas-opiniao"][:2] == ("organisation", None)
+    assert found["jund-al-sahil"][:2] == ("armed_group", None)
+    assert not {"nigeria", "tarvola"} & set(found)  # a country; an adjective ("the giant … mine")
+    assert "introduced as a firm" in {c.evidence for c in candidates}
+
+
+def test_a_party_named_before_its_noun(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Court dissolves opposition Sunu Yite party",
+        "Khadim Seck is the ruling Jappoo Bokk coalition’s candidate. Rivals of the Socialist party balked.",
+        "Mbaye’s party objected. The court dissolved the Sunu Yite Party (SYP) on Friday.",
+    )
+    organisations = {a.name: a.aliases for a in briefing.actors if a.type == "organisation"}
+    assert organisations == {
+        "Jappoo Bokk": ("Jappoo Bokk",),
+        "Sunu Yite Party": ("SYP", "Sunu Yite", "Sunu Yite Party"),  # the headline's form is the same party
+    }
+
+
+def test_people_named_with_their_party_or_a_possessive_role(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Vote in Kampala",
+        "Ronald Kizza Mugerwa of the Forum for Democratic Change rejected the result.",
+        "“All is calm,” Agnes Nakato, the president’s senior communications adviser, wrote.",
+    )
+    assert {"Ronald Kizza Mugerwa", "Agnes Nakato"} <= people_named(briefing)
+
+
+def test_two_bodies_joined_by_and_the_are_two(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Senegal vote delayed",
+        "He blamed a clash between the National Assembly and the Constitutional Council.",
+        "The Ministry of Trade and Industry said nothing.",
+    )
+    names = {name for name, _ in state_bodies(briefing)}
+    assert {"National Assembly of Senegal", "Constitutional Council of Senegal"} <= names
+    assert not any(" and the " in name for name in names)
+
+
+def test_a_killing_headline_is_about_where_it_happens(extractor: Extractor) -> None:
+    body = ("Somali militants stormed the campus in Kenya. Somalia’s al-Shabaab claimed it.",)
+    briefing, _ = run(extractor, "Al-Shabaab gunmen kill 30 in assault on Kenyan college", *body)
+    assert briefing.primary_country == "KEN"
+    body = ("Nigerian troops clashed with Boko Haram in Borno. Nigeria said the fighters fled.",)
+    briefing, _ = run(extractor, "Nigerian troops kill 30 Boko Haram fighters", *body)
+    assert briefing.primary_country == "NGA"
