@@ -114,6 +114,7 @@ class People:
 class Vocabulary:
     countries: dict[str, Country]
     cities: tuple[City, ...]
+    subdivisions: tuple[tuple[str, str], ...]  # (name, ISO3): states, provinces, regions
     places: Places
     actors: tuple[ActorEntry, ...]
     state_bodies: tuple[StateBody, ...]
@@ -425,7 +426,7 @@ def _people(folder: Path) -> People:
     return People(**lists)
 
 
-def _gazetteer(folder: Path) -> tuple[dict[str, Country], tuple[City, ...]]:
+def _gazetteer(folder: Path) -> tuple[dict[str, Country], tuple[City, ...], tuple[tuple[str, str], ...]]:
     path = folder / "gazetteer.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -442,10 +443,11 @@ def _gazetteer(folder: Path) -> tuple[dict[str, Country], tuple[City, ...]]:
         }
         rows = data["cities"]
         cities = tuple(City(name, iso3, size, capital, tuple(also)) for name, iso3, size, capital, also in rows)
+        subdivisions = tuple((str(name), str(iso3)) for name, iso3 in data["subdivisions"])
     except (OSError, ValueError, KeyError, TypeError) as error:
         message = f"cannot read the gazetteer ({error}): regenerate it with scripts/make_gazetteer.py"
         raise BriefingError([Problem(f"{VOCAB_DIR}/gazetteer.json", 1, message)]) from None
-    return countries, cities
+    return countries, cities, subdivisions
 
 
 def load_vocabulary(root: Path) -> Vocabulary:
@@ -459,7 +461,7 @@ def _load(root: Path) -> Vocabulary:
     problems: list[Problem] = []
     results: dict[str, Any] = {}
     try:
-        countries, cities = _gazetteer(folder)
+        countries, cities, subdivisions = _gazetteer(folder)
     except BriefingError as error:
         raise BriefingError(error.problems) from None
     codes = set(countries)
@@ -482,7 +484,7 @@ def _load(root: Path) -> Vocabulary:
         problems.extend(error.problems)
     if problems:
         raise BriefingError(problems)
-    return Vocabulary(countries=countries, cities=cities, **results)
+    return Vocabulary(countries=countries, cities=cities, subdivisions=subdivisions, **results)
 
 
 def country_slug(country: Country) -> str:

@@ -737,3 +737,20 @@ def test_a_killing_headline_is_about_where_it_happens(extractor: Extractor) -> N
     body = ("Nigerian troops clashed with Boko Haram in Borno. Nigeria said the fighters fled.",)
     briefing, _ = run(extractor, "Nigerian troops kill 30 Boko Haram fighters", *body)
     assert briefing.primary_country == "NGA"
+
+
+def test_states_and_provinces_name_their_country(extractor: Extractor, vocab: Vocabulary) -> None:
+    storm, _ = run(extractor, "Hurricane makes landfall in Florida", "Winds battered Texas and Louisiana too.")
+    assert (storm.primary_country, storm.countries) == ("USA", ("USA",))
+    attack, _ = run(extractor, "Gunmen kill 12 in Zamfara", "Residents of Zamfara and Katsina fled.")
+    assert attack.primary_country == "NGA"
+    # a region's name used as a surname is no place, in every mention once it follows a first name
+    surname, _ = run(
+        extractor,
+        "Protests in Brasilia",
+        "Governor Ibaneis Rocha was suspended. Rocha later apologised. Guerrero said little.",
+    )
+    assert surname.countries == ("BRA",)
+    subdivisions = dict(vocab.subdivisions)
+    assert subdivisions["Borno"] == "NGA" and subdivisions["Florida"] == "USA"  # not Uruguay's department
+    assert not {"Rivers", "Red Sea", "Punjab", "Somali"} & set(subdivisions)  # words, shared, a demonym
