@@ -73,6 +73,9 @@ def listing(briefings: Iterable[Briefing], here: str, catalog: Catalog, *, summa
     return [*items, "</ul>"]
 
 
+NOT_INDEXED = 'data-search-exclude="true"'  # Material's search leaves out a section whose heading has it
+
+
 @lru_cache(maxsize=65536)
 def _listed(date: datetime, title: str, country: str | None) -> tuple[str, str]:
     """A listed briefing's HTML before and after its link's address: the same on every index
@@ -85,7 +88,9 @@ def _listed(date: datetime, title: str, country: str | None) -> tuple[str, str]:
 def timeline_lines(
     briefings: Iterable[Briefing], here: str, catalog: Catalog, *, level: int = 2, summaries: bool = False
 ) -> list[str]:
-    """Briefings grouped by year, month and day, newest first."""
+    """Briefings grouped by year, month and day, newest first. The headings keep their lists out
+    of the search index: each briefing is found by its own page, and a dossier or tag page by
+    its title and introduction, not by the titles of everything it lists."""
     by_month: dict[tuple[int, int], list[Briefing]] = defaultdict(list)
     for briefing in briefings:
         by_month[(briefing.date.year, briefing.date.month)].append(briefing)
@@ -94,9 +99,9 @@ def timeline_lines(
     for key in sorted(by_month, reverse=True):
         if key[0] != year:
             year = key[0]
-            lines += [f"{'#' * level} {year}", ""]
+            lines += [f"{'#' * level} {year} {{ {NOT_INDEXED} }}", ""]
         month = f"{MONTHS[key[1] - 1]} {key[0]}"
-        lines += [f"{'#' * (level + 1)} {month} {{#{key[0]}-{key[1]:02d}}}", ""]
+        lines += [f"{'#' * (level + 1)} {month} {{#{key[0]}-{key[1]:02d} {NOT_INDEXED}}}", ""]
         lines += [*listing(by_month[key], here, catalog, summaries=summaries), ""]
     return lines
 

@@ -190,6 +190,15 @@ def test_built_site_has_no_broken_internal_link(tmp_path: Path) -> None:
             assert path.is_file(), f"{page.relative_to(site)} links to missing {target}"
             checked += 1
     assert checked > 1000
+    # the search index: every briefing; a dossier or tag page by its head only, not by its lists
+    entries = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    pages = Counter(e["location"].split("#")[0] for e in entries)
+    briefings = {p.parent.relative_to(site).as_posix() + "/" for p in (site / "briefings").rglob("index.html")}
+    assert briefings and briefings <= set(pages)
+    dossiers = {p for p in pages if p.startswith(("actors/", "tags/")) and p not in ("actors/", "tags/")}
+    assert len(dossiers) > 50 and all(pages[p] == 1 for p in dossiers)
+    listed = {e["title"] for e in entries if e["location"] in briefings}
+    assert not any(title in e["text"] for e in entries if e["location"] in dossiers for title in listed)
 
 
 def test_an_empty_archive_exports_an_empty_list() -> None:
