@@ -105,7 +105,7 @@ _ARMED = re.compile(
 )
 _STATE = re.compile(
     r"\b(Ministry|Directorate|Agency|Service|Police|Presidency|Armed Forces|Defen[cs]e Forces?|Security Forces?|Guard|"
-    r"Gendarmerie|Intelligence|Junta|Government|Navy|Air Force|Coast Guard|Army|Court|Tribunal)\b"
+    r"Gendarmerie|Intelligence|Junta|Government|Navy|Air Force|Coast Guard|Army|Court|Tribunal|Bureau)\b"
 )
 _APPOSITIVE = re.compile(
     r",\s+(?:(?:now|then|also|currently|formerly|still)\s+)?(?:(?:the|a|an|his|her|their|its|[A-Z]\w+['’]s)\s+)?"
@@ -180,8 +180,11 @@ _TIME_WORDS = frozenset(
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 )
-# a building or site named after a body: "Tyndall Air Force Base", "Police Headquarters Square"
-_PLACE_NOUNS = frozenset({"Base", "Airbase", "Airport", "Barracks", "Camp", "Station", "Prison", "Stadium", "Square"})
+# a building, site or work, not an actor: "Tyndall Air Force Base", "Grand Ethiopian Renaissance Dam (GERD)"
+_PLACE_NOUNS = frozenset(
+    "Base Airbase Airport Barracks Camp Station Prison Stadium Square Dam Bridge Pipeline Canal Port Highway "
+    "Railway Corridor Mine Reactor".split()
+)
 _POSTED = frozenset({"Mission", "Embassy", "Office", "Delegation", "Representation", "Operation", "Force", "Command"})
 _POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})['’]s $")
 _THE_COUNTRY = (
@@ -676,8 +679,11 @@ class Extractor:
             ref = match.values[0]
             if ref.kind == "vocab" and match.text in defined:
                 owner = self.form_owner.get(fold(defined[match.text]))
-                if owner is None and self._same_actor(defined[match.text], ref.key):
-                    owner = ref.key  # "Multinational Security Support (MSS)" for "... Support mission"
+                home = self.actors[ref.key].country
+                if owner is None and self._same_actor(defined[match.text], ref.key) and home in (None, primary):
+                    # "Multinational Security Support (MSS)" for "... Support mission"; but Finland's
+                    # "National Bureau of Investigation (NBI)" is not the Philippines' one
+                    owner = ref.key
                 if owner != ref.key:  # "Armed Forces of the Philippines (AFP)": not the news agency here
                     if owner is None:
                         continue
@@ -843,9 +849,13 @@ class Extractor:
         candidates: dict[str, Candidate] = {}
         for segment in segments:
             spans = taken[segment.offset]
+            known = actor_spans.get(segment.offset, [])
             for name, acronym, start, end in acronyms[segment.offset]:
-                if _overlaps(spans, start, end) or fold(name) in self.known_forms:
+                # a known actor's place is taken; a place's is not ("Senegalese Democratic Party (PDS)")
+                if _overlaps(known, start, end) or fold(name) in self.known_forms:
                     continue
+                if name.rsplit(" ", 1)[-1] in _PLACE_NOUNS:
+                    continue  # a dam, a pipeline: no actor
                 form = name
                 name, kind, country = self._institution(name, segment.text, start, primary)
                 actor = Actor(id=_slug(acronym if len(name) > 60 else name), name=name, type=kind, country=country)
@@ -858,7 +868,6 @@ class Extractor:
                 note(actor, name, segment.offset + start)
                 spans.append((start, end))
                 candidates.setdefault(name, Candidate(name, kind, evidence))
-            known = actor_spans.get(segment.offset, [])
             for name, start, end, evidence in self._organisations_in(segment.text, spans, known):
                 form = name
                 name, kind, country = self._institution(name, segment.text, start, primary)
@@ -883,14 +892,16 @@ class Extractor:
     def _institution(self, name: str, text: str, start: int, primary: str | None) -> tuple[str, str, str | None]:
         """(name, type, country) of a found organisation. A country's generic institution
         ("the Constitutional Court", "Thailand's Constitutional Court") is named after its
-        country; a name that opens with a country ("Finnish Customs") belongs to it."""
+        country; a name that opens with a country ("Finnish Customs") belongs to it; another
+        state body belongs to the story's country."""
         head, _, rest = name.partition(" ")
         country = self._country_word(head)
         if country is not None and rest:
             kind = "state_body" if fold(rest) in self.institutions else _guess_type(name)
             return name, kind, country
         if fold(name) not in self.institutions:
-            return name, _guess_type(name), None
+            kind = _guess_type(name)  # a state body of no named country is the story's country's
+            return name, kind, primary if kind == "state_body" else None
         possessive = _POSSESSIVE_BEFORE.search(text, max(0, start - 40), start)
         country = (self._country_word(possessive.group(1)) if possessive else None) or primary
         if country is None or country not in self.vocab.countries:
@@ -1013,6 +1024,9 @@ class Extractor:
     ) -> tuple[str, int, int, str] | None:
         """The organisation a run of capitalised words names, if it is a new one: (name, start, end, evidence)."""
         _strip_leading(words)
+        while len(words) > 2 and words[1] in ("of", "from") and self._role_word(words[0]):
+            del words[:2]  # "Lawmakers of the Senegalese Democratic Party"
+            _strip_leading(words)
         if "and" in words and fold(" ".join(words[: words.index("and")])) in self.known_forms:
             del words[: words.index("and") + 1]  # "UN and Catholic Church": a known actor, then a name
             _strip_leading(words)
@@ -1412,6 +1426,10 @@ def _acronyms(text: str) -> list[tuple[str, str, int, int]]:
             continue
         name = _trim_name(before.group(0))
         acronym = use.group(1)
+        while (
+            " " in name and name[0] not in acronym.upper() and _initials_fit(_trim_name(name.split(" ", 1)[1]), acronym)
+        ):
+            name = _trim_name(name.split(" ", 1)[1])  # "Lawmakers of the Senegalese Democratic Party (PDS)"
         if name and _initials_fit(name, acronym):
             found.append((name, acronym, use.start() - len(name), use.end()))
     return found

@@ -754,3 +754,24 @@ def test_states_and_provinces_name_their_country(extractor: Extractor, vocab: Vo
     subdivisions = dict(vocab.subdivisions)
     assert subdivisions["Borno"] == "NGA" and subdivisions["Florida"] == "USA"  # not Uruguay's department
     assert not {"Rivers", "Red Sea", "Punjab", "Somali"} & set(subdivisions)  # words, shared, a demonym
+
+
+def test_another_countrys_body_is_not_a_vocabulary_namesake(extractor: Extractor) -> None:
+    # the vocabulary's NBI is the Philippines' bureau; this one is Finland's, defined in the text
+    finland, _ = run(
+        extractor,
+        "Finland seizes ship over cable damage",
+        "Robin Lardot, director of the National Bureau of Investigation (NBI), spoke in Helsinki.",
+        "The NBI said the crew was questioned.",
+    )
+    assert ("National Bureau of Investigation", "FIN") in state_bodies(finland)
+    assert "PHL" not in {a.country for a in finland.actors}
+    # a demonym of another country opens another name; a body's name before "Base" is a place
+    senegal, _ = run(
+        extractor,
+        "Senegal vote delayed",
+        "Lawmakers of the Senegalese Democratic Party (PDS) objected. Tyndall Air Force Base was hit.",
+    )
+    assert [(a.name, a.country) for a in senegal.actors] == [("Senegalese Democratic Party", "SEN")]
+    dam, _ = run(extractor, "Nile talks", "Egypt objects to the Grand Ethiopian Renaissance Dam (GERD).")
+    assert dam.actors == ()  # a dam is no actor
