@@ -94,7 +94,7 @@ _ACRONYM_USE = re.compile(r" \(([A-Z][A-Za-z0-9&-]{1,11})\)")
 _NAME_PART = r"(?:[A-Z][\w'’.-]*|of|the|for|and|de|du|des|la|le|et|al|el|in|on|to)"
 _NAME_BEFORE = re.compile(rf"{_NAME_PART}(?:[ ]{_NAME_PART})*$")
 _WORD = re.compile(r"[\w][\w'’.-]*")
-_PARTICLE = r"(?:al|el|bin|ibn|ben|ag|ould|de|del|della|der|di|da|do|dos|du|la|le|van|von|y|abu)"
+_PARTICLE = r"(?:al|el|bin|ibn|ben|ag|ould|de|del|della|der|di|da|do|dos|du|la|las|le|los|van|von|y|abu)"
 # The capital comes first and the look behind after it: a pattern that opens with a character
 # class lets the regex engine skip to the next capital (two to three times faster).
 _NAME_CANDIDATE = re.compile(
@@ -113,7 +113,8 @@ _APPOSITIVE = re.compile(
     r"([\w -]+?)(?:\s+(?:of|for|at|in)\b|,|\.|$)"
 )
 _WHO_SERVED = re.compile(
-    r", who (?:is|was|has been|had been|serves as|served as|had served as|became|heads|headed|leads|led|chairs)\b"
+    r", who (?:is|was|has been|had been|serves as|served as|had served as|became|heads|headed|leads|led|chairs|"
+    r"chaired|runs|ran|founded|co-founded|represents|represented|commands|commanded)\b"
 )
 _AGE = re.compile(r", (?:aged )?\d{1,3},")  # "Mahsa Amini, 22, from Saqqez": wire copy gives people's ages
 _DESCRIBED = re.compile(r", (?:a|an) [^,.;:“”\"]{2,60}, (?:said|says|told|added|warned|explained)\b")
@@ -185,7 +186,9 @@ _PLACE_NOUNS = frozenset(
     "Base Airbase Airport Barracks Camp Station Prison Stadium Square Dam Bridge Pipeline Canal Port Highway "
     "Railway Corridor Mine Reactor".split()
 )
-_POSTED = frozenset({"Mission", "Embassy", "Office", "Delegation", "Representation", "Operation", "Force", "Command"})
+_POSTED = frozenset(
+    {"Mission", "Embassy", "Consulate", "Office", "Delegation", "Representation", "Operation", "Force", "Command"}
+)
 _POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})['’]s $")
 _THE_COUNTRY = (
     "United ",
@@ -211,8 +214,31 @@ _DESCRIBED_WORD = r"(?:[A-Z0-9]|(?:al|el|ad|an|ar|as|ash|at|az)-[A-Z])[\w'’&.-
 _NAME_AFTER_NOUN = re.compile(rf"[A-Z0-9][\w'’&.-]*(?: (?:(?:{'|'.join(_CONNECTORS)}) )*{_DESCRIBED_WORD}){{0,4}}")
 _LOWER_THEN_NAME = re.compile(r"[a-z] (?=[A-Z0-9])")  # "carmaker Renault", "firm 1Malaysia"
 # after a space (checked apart: faster); a cartel's name holds the noun, a party's does not
-_GROUP_NOUN = re.compile(r"(cartel|gang|militia|party|coalition|alliance)\b")
-_NAMED_WITHOUT_NOUN = ("party", "coalition", "alliance")
+_GROUP_NOUN = re.compile(
+    r"(cartel|gang|militia|party|coalition|alliance|newspaper|news agency|broadcaster|think tank|watchdog|"
+    r"(?:human )?rights (?:group|centre|center|organisation|organization))\b"
+)
+# named without the noun: "the Reconquest party", "the Viasna human rights centre", "the Interfax news agency"
+_NAMED_WITHOUT_NOUN = (
+    "party",
+    "coalition",
+    "alliance",
+    "newspaper",
+    "news agency",
+    "broadcaster",
+    "think tank",
+    "watchdog",
+    "rights group",
+    "rights centre",
+    "rights center",
+    "rights organisation",
+    "rights organization",
+    "human rights group",
+    "human rights centre",
+    "human rights center",
+    "human rights organisation",
+    "human rights organization",
+)
 # "the Socialist party", "a Kurdish party": a single adjective before the noun says what kind it is
 _ADJECTIVE_END = ("ist", "ive", "ic", "al", "an", "ish", "ese", "ian", "ern")
 _NAME_BEHIND = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’.-]*[ ]){0,3}[A-Z][\w'’.-]*$")
@@ -994,6 +1020,9 @@ class Extractor:
                 continue  # "Oli’s party" is no name
             cut = max((head.rfind(mark) + len(mark) for mark in ("’s ", "'s ", ". ") if mark in head), default=0)
             start, head = start + cut, head[cut:]  # "Macron’s Renaissance party", "in early March. The party"
+            if head.startswith(("The ", "A ", "An ")):  # "The Viasna human rights centre said"
+                cut = head.index(" ") + 1
+                start, head = start + cut, head[cut:]
             if not head:
                 continue
             bare = noun.group(1) in _NAMED_WITHOUT_NOUN
@@ -1045,8 +1074,9 @@ class Extractor:
             words = words[: last + 1]  # keep "Ministry of Defence", drop "Court Monday"
         elif "in" in words[last + 1 :]:
             where = len(words) - 1 - words[::-1].index("in")
-            town = any(g.kind in ("capital", "city", "town") for g in self.geo.get(" ".join(words[where + 1 :])))
-            if words[where + 1] in _TIME_WORDS or (town and words[last] not in _POSTED):
+            country = self._country_word(" ".join(words[where + 1 :]))
+            posted = words[last] in _POSTED or words[last - 1 : last + 1] == ["High", "Commission"]
+            if words[where + 1] in _TIME_WORDS or (country is None and not posted):
                 del words[where:]  # "the Court of Bosnia in Sarajevo" sits in a city; "… in Chad" is a name
         if words and words[-1].endswith(("’s", "'s")):
             words[-1] = words[-1][:-2]  # "the Council of Europe’s rights chief": its name ends before ’s
@@ -1204,7 +1234,7 @@ class Extractor:
         if text.startswith(",", end) and text.endswith(", ", 0, start) and self._role_before(text, start - 2):
             return "named after a role"  # "Its secretary-general, Patricia Scotland, visited"
         who = _WHO_SERVED.match(text, end)
-        if who and any(self._role_word(w) for w in _WORD.findall(text, who.end(), who.end() + 50)[:6]):
+        if who and any(self._role_word(w.rstrip(".")) for w in _WORD.findall(text, who.end(), who.end() + 50)[:6]):
             return "followed by a role"  # "Saulos Chilima, who served as vice-president"
         if _AGE.match(text, end):
             return "followed by an age"
@@ -1469,6 +1499,8 @@ def _two_bodies(words: list[str], org_words: frozenset[str]) -> list[list[str]]:
 
 
 def _guess_type(name: str) -> str:
+    if name.endswith(("College", "University", "Academy")):
+        return "organisation"  # "Government Science College": a school, even a state one
     if _STATE.search(name) and not _ARMED.search(name):
         return "state_body"
     if _ARMED.search(name) or _GROUP_FORCES.search(name):

@@ -775,3 +775,25 @@ def test_another_countrys_body_is_not_a_vocabulary_namesake(extractor: Extractor
     assert [(a.name, a.country) for a in senegal.actors] == [("Senegalese Democratic Party", "SEN")]
     dam, _ = run(extractor, "Nile talks", "Egypt objects to the Grand Ethiopian Renaissance Dam (GERD).")
     assert dam.actors == ()  # a dam is no actor
+
+
+def test_a_noun_after_a_name_says_what_it_names(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Crackdown in Minsk",
+        "The Vyasna Nova human rights centre said one protester died. The Baltic Wire news agency agreed.",
+        "The Russian news agency said nothing. The Kurdish rights group objected.",  # a demonym, an adjective
+        "Gunmen attacked Okavango Science College in Maun.",
+    )
+    organisations = {a.name for a in briefing.actors if a.type == "organisation"}
+    assert organisations == {"Vyasna Nova", "Baltic Wire", "Okavango Science College"}
+
+
+def test_people_named_with_particles_or_what_they_ran(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Arrests in Mexico",
+        "Abarca and his wife, Lucia de los Santos Rivera, were arrested.",
+        "Protesters included Irina Volkava, who ran the campaign of a jailed banker.",
+    )
+    assert {"Lucia de los Santos Rivera", "Irina Volkava"} <= people_named(briefing)
