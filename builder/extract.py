@@ -105,7 +105,8 @@ _ARMED = re.compile(
 )
 _STATE = re.compile(
     r"\b(Ministry|Directorate|Agency|Service|Police|Presidency|Armed Forces|Defen[cs]e Forces?|Security Forces?|Guard|"
-    r"Gendarmerie|Intelligence|Junta|Government|Navy|Air Force|Coast Guard|Army|Court|Tribunal|Bureau)\b"
+    r"Gendarmerie|Intelligence|Junta|Government|Navy|Air Force|Coast Guard|Army|Court|Tribunal|Bureau|"
+    r"Special Forces)\b"
 )
 _APPOSITIVE = re.compile(
     r",\s+(?:(?:now|then|also|currently|formerly|still)\s+)?(?:(?:the|a|an|his|her|their|its|[A-Z]\w+['’]s)\s+)?"
@@ -156,6 +157,9 @@ _IN_PLACE = re.compile(
 _CLAUSE_BREAK = re.compile(r"[,;:] | [-–—] | (?:as|after|amid|while|but|despite|following|when|before)\b")
 # Found by a literal part first (the regex engine leaps to a literal; a pattern that opens with
 # \b or a name's capital is tried at every position): the rest is checked around it.
+# "of" and a name, not a possessive: "Democratic Party of Korea"; but "Quds Force of Iran’s Revolutionary Guards"
+_SCHOOL = re.compile(r"\b(?:College|University|Academy)\b")
+_OF_A_NAME = re.compile(r" of (?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*)*(?!['’]s)\b")
 _MINISTRY = re.compile(r"inistry\b")  # "ministry", "Ministry"
 _GOVERNMENT_OF = re.compile(r"['’]s (?:government|administration|cabinet)\b")  # "Burhan’s government"
 _WORD_AT_END = re.compile(r"[A-Z][\w'’-]+$")
@@ -592,7 +596,7 @@ class Extractor:
         """Vocabulary matches, less one-word aliases that end a person's name (Thérèse Wagner)."""
         kept = []
         for match in matches:
-            if match.values[0].kind == "vocab" and self._other_countrys(text, match):
+            if match.values[0].kind == "vocab" and (self._other_countrys(text, match) or self._named_on(text, match)):
                 continue
             if " " not in match.text and match.values[0].kind == "vocab":
                 before = re.search(r"(\w[\w'’.-]*) $", text[max(0, match.start - 40) : match.start])
@@ -608,6 +612,12 @@ class Extractor:
                     continue
             kept.append(match)
         return kept
+
+    def _named_on(self, text: str, match: Match[ActorRef]) -> bool:
+        """Whether a body's name goes on with "of" and a name: the "Democratic Party of Korea" is
+        not the US Democratic Party, the "Ministry of Defence of Ukraine" not Britain's."""
+        entry = self.actors[match.values[0].key]
+        return entry.type != "person" and bool(_OF_A_NAME.match(text, match.end))
 
     def _other_countrys(self, text: str, match: Match[ActorRef]) -> bool:
         """Whether a demonym of another country opens the name: the "Senegalese Democratic
@@ -1058,6 +1068,9 @@ class Extractor:
         while len(words) > 2 and words[1] in ("of", "from") and self._role_word(words[0]):
             del words[:2]  # "Lawmakers of the Senegalese Democratic Party"
             _strip_leading(words)
+        if words and self._role_word(words[0]) and "of" in words[1:4] and self.people.org_words.isdisjoint(words[:4]):
+            del words[: words.index("of", 1) + 1]  # "Judge Suzana Mugosa of the High Court": a person, then the body
+            _strip_leading(words)
         if "and" in words and fold(" ".join(words[: words.index("and")])) in self.known_forms:
             del words[: words.index("and") + 1]  # "UN and Catholic Church": a known actor, then a name
             _strip_leading(words)
@@ -1076,9 +1089,10 @@ class Extractor:
             words = words[: last + 1]  # keep "Ministry of Defence", drop "Court Monday"
         elif "in" in words[last + 1 :]:
             where = len(words) - 1 - words[::-1].index("in")
-            country = self._country_word(" ".join(words[where + 1 :]))
+            place = " ".join(words[where + 1 :])
+            town = self._country_word(place) is None and any(g.kind != "none" for g in self.geo.get(place))
             posted = words[last] in _POSTED or words[last - 1 : last + 1] == ["High", "Commission"]
-            if words[where + 1] in _TIME_WORDS or (country is None and not posted):
+            if words[where + 1] in _TIME_WORDS or (town and not posted):
                 del words[where:]  # "the Court of Bosnia in Sarajevo" sits in a city; "… in Chad" is a name
         if words and words[-1].endswith(("’s", "'s")):
             words[-1] = words[-1][:-2]  # "the Council of Europe’s rights chief": its name ends before ’s
@@ -1114,6 +1128,9 @@ class Extractor:
     def _after_title(self, text: str, start: int, end: int) -> int:
         """Where a name starts once the words that end a title are left out: "Chief Executive
         Carrie Lam" is found as "Executive Carrie Lam", whose "Executive" ends "Chief Executive"."""
+        word, _, rest = text[start:end].partition(" ")
+        if word.lower() in self.people.titles and " " in rest and word not in self.people.not_names:
+            start += len(word) + 1  # "Chairman Ole Andersen": a role written with a capital
         previous = text[max(0, start - 30) : start].rstrip().rsplit(" ", 1)[-1]
         while True:
             word, _, rest = text[start:end].partition(" ")
@@ -1216,7 +1233,9 @@ class Extractor:
             if partner and self._person_evidence(text, *partner[0]) not in (None, "preceded by a title"):
                 return "named beside a speaker"
         before = text[max(0, start - 40) : start].rstrip(" ,")
-        if before.endswith(self.title_suffixes) or self._hyphenated_title(before.rsplit(" ", 1)[-1]):
+        last = before.rsplit(" ", 1)[-1]
+        capitalised_title = last.lower() in self.people.titles and last not in self.people.not_names  # "Chairman"
+        if before.endswith(self.title_suffixes) or self._hyphenated_title(last) or capitalised_title:
             return "preceded by a title"
         if before.endswith(self.plural_titles) or self._second_of_two_titled(before):
             return "preceded by a title"  # "Prime Ministers Zoran Zaev and Alexis Tsipras"
@@ -1501,7 +1520,7 @@ def _two_bodies(words: list[str], org_words: frozenset[str]) -> list[list[str]]:
 
 
 def _guess_type(name: str) -> str:
-    if name.endswith(("College", "University", "Academy")):
+    if _SCHOOL.search(name):
         return "organisation"  # "Government Science College": a school, even a state one
     if _STATE.search(name) and not _ARMED.search(name):
         return "state_body"

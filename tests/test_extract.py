@@ -783,7 +783,7 @@ def test_a_noun_after_a_name_says_what_it_names(extractor: Extractor) -> None:
         "Crackdown in Minsk",
         "The Vyasna Nova human rights centre said one protester died. The Baltic Wire news agency agreed.",
         "The Russian news agency said nothing. The Kurdish rights group objected.",  # a demonym, an adjective
-        "Gunmen attacked Okavango Science College in Maun.",
+        "Gunmen attacked Okavango Science College in Maiduguri.",
     )
     organisations = {a.name for a in briefing.actors if a.type == "organisation"}
     assert organisations == {"Vyasna Nova", "Baltic Wire", "Okavango Science College"}
@@ -797,3 +797,21 @@ def test_people_named_with_particles_or_what_they_ran(extractor: Extractor) -> N
         "Protesters included Irina Volkava, who ran the campaign of a jailed banker.",
     )
     assert {"Lucia de los Santos Rivera", "Irina Volkava"} <= people_named(briefing)
+
+
+def test_a_known_name_that_goes_on_with_of_is_another_body(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Seoul court removes president",
+        "The Democratic Party of Korea welcomed the ruling. Judge Min-ho Park of the High Court read it.",
+        "Qassem Soleimani, commander of the Quds Force of Iran’s Revolutionary Guards, was named.",
+        "Chairman Ole Andersen said the bank would cooperate. Soldiers of the Special Forces Group left.",
+        "The Centre for Analysis and Research in Human Rights objected.",
+    )
+    found = {a.name: (a.type, a.country) for a in briefing.actors}
+    assert found["Democratic Party of Korea"] == ("organisation", "KOR")
+    assert "Democratic Party" not in found  # the US party is not named
+    assert found["Quds Force"][0] == "state_body"  # "of Iran’s …" says whose it is
+    assert found["Special Forces Group"] == ("state_body", "KOR")
+    assert {"Min-ho Park", "Ole Andersen"} <= people_named(briefing)
+    assert "Centre for Analysis and Research in Human Rights" in found
