@@ -90,14 +90,23 @@ class _Segment:
     offset: int  # position of the segment in the whole article, for ordering
 
 
+# Every Latin capital, not only A-Z: "Ángel", "Öcalan", "Łukasz" open names too
+_CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+
+
+def _latin(pattern: str) -> re.Pattern[str]:
+    """A pattern whose [A-Z] stands for every Latin capital."""
+    return re.compile(pattern.replace("[A-Z]", f"[{_CAPITALS}]"))
+
+
 _ACRONYM_USE = re.compile(r" \(([A-Z][A-Za-z0-9&-]{1,11})\)")
 _NAME_PART = r"(?:[A-Z][\w'’.-]*|of|the|for|and|de|du|des|la|le|et|al|el|in|on|to)"
-_NAME_BEFORE = re.compile(rf"{_NAME_PART}(?:[ ]{_NAME_PART})*$")
+_NAME_BEFORE = _latin(rf"{_NAME_PART}(?:[ ]{_NAME_PART})*$")
 _WORD = re.compile(r"[\w][\w'’.-]*")
 _PARTICLE = r"(?:al|el|bin|ibn|ben|ag|ould|de|del|della|der|di|da|do|dos|du|la|las|le|los|van|von|y|abu)"
 # The capital comes first and the look behind after it: a pattern that opens with a character
 # class lets the regex engine skip to the next capital (two to three times faster).
-_NAME_CANDIDATE = re.compile(
+_NAME_CANDIDATE = _latin(
     rf"[A-Z](?<![\w'’-][A-Z])[\w'’.-]*(?:[ ](?:{_PARTICLE}[ ])*(?:[A-Z]|{_PARTICLE}-[A-Z])[\w'’.-]*)+"
 )
 _ARMED = re.compile(
@@ -108,7 +117,7 @@ _STATE = re.compile(
     r"Gendarmerie|Intelligence|Junta|Government|Navy|Air Force|Coast Guard|Army|Court|Tribunal|Bureau|"
     r"Special Forces)\b"
 )
-_APPOSITIVE = re.compile(
+_APPOSITIVE = _latin(
     r",\s+(?:(?:now|then|also|currently|formerly|still)\s+)?(?:(?:the|a|an|his|her|their|its|[A-Z]\w+['’]s)\s+)?"
     r"(?:[a-z]+['’]s\s+)?"  # "the president’s senior adviser"
     r"([\w -]+?)(?:\s+(?:of|for|at|in)\b|,|\.|$)"
@@ -119,11 +128,11 @@ _WHO_SERVED = re.compile(
 )
 _AGE = re.compile(r", (?:aged )?\d{1,3},")  # "Mahsa Amini, 22, from Saqqez": wire copy gives people's ages
 _DESCRIBED = re.compile(r", (?:a|an) [^,.;:“”\"]{2,60}, (?:said|says|told|added|warned|explained)\b")
-_OF_GROUP = re.compile(r" of (?:the )?([A-Z][\w'’-]*(?: (?:(?:for|of|and|the) )*[A-Z][\w'’-]*){0,5})")
-_TITLE_SPEAKER = re.compile(
+_OF_GROUP = _latin(r" of (?:the )?([A-Z][\w'’-]*(?: (?:(?:for|of|and|the) )*[A-Z][\w'’-]*){0,5})")
+_TITLE_SPEAKER = _latin(
     r"(?:[A-Z][\w'’-]+[’']s )?([A-Z][\w'’-]+) (?:says|said|tells|warns|vows|accuses|denies|claims)\b"
 )
-_TITLE_SOURCE = re.compile(r", ([A-Z][\w'’-]+) (?:says|said|claims)$")  # "…, Deby says": who tells it
+_TITLE_SOURCE = _latin(r", ([A-Z][\w'’-]+) (?:says|said|claims)$")  # "…, Deby says": who tells it
 _ATTACK = re.compile(
     r"\b(?:strikes?(?! (?:a |an )?(?:deal|accord|agreement|tone|note))|struck|air ?strikes?|hits?(?! (?:back|out))|"
     r"bombs?|bombed|bombing|bombards?|shells?|shelled|shelling|attacks?|"
@@ -159,12 +168,12 @@ _CLAUSE_BREAK = re.compile(r"[,;:] | [-–—] | (?:as|after|amid|while|but|desp
 # \b or a name's capital is tried at every position): the rest is checked around it.
 # "of" and a name, not a possessive: "Democratic Party of Korea"; but "Quds Force of Iran’s Revolutionary Guards"
 _SCHOOL = re.compile(r"\b(?:College|University|Academy)\b")
-_OF_A_NAME = re.compile(r" of (?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*)*(?!['’]s)\b")
+_OF_A_NAME = _latin(r" of (?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*)*(?!['’]s)\b")
 _MINISTRY = re.compile(r"inistry\b")  # "ministry", "Ministry"
 _GOVERNMENT_OF = re.compile(r"['’]s (?:government|administration|cabinet)\b")  # "Burhan’s government"
-_WORD_AT_END = re.compile(r"[A-Z][\w'’-]+$")
+_WORD_AT_END = _latin(r"[A-Z][\w'’-]+$")
 _MINISTRY_OF = re.compile(r" of (?:the )?")
-_CAPITAL_WORD_BEFORE = re.compile(r"[A-Z][\w'’.-]* $")
+_CAPITAL_WORD_BEFORE = _latin(r"[A-Z][\w'’.-]* $")
 MINISTRY = "ministry:"  # the role of a ministry found by its field: "ministry:finance"
 _ROLE_MINISTRIES = frozenset(
     ["foreign", "foreign affairs", "defence", "defense", "national defence", "interior", "health"]
@@ -193,7 +202,7 @@ _PLACE_NOUNS = frozenset(
 _POSTED = frozenset(
     {"Mission", "Embassy", "Consulate", "Office", "Delegation", "Representation", "Operation", "Force", "Command"}
 )
-_POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})['’]s $")
+_POSSESSIVE_BEFORE = _latin(r"([A-Z][\w-]*(?: [A-Z][\w-]*){0,3})['’]s $")
 _THE_COUNTRY = (
     "United ",
     "Republic ",
@@ -207,15 +216,15 @@ _THE_COUNTRY = (
 # initials ("A.P.", "U.S."); a run never reads across the end of a sentence. The capital is
 # factored out of both, as above.
 _CAPITALISED_WORD = r"[A-Z](?:\.(?:[A-Z]\.){0,3}|[\w'’&-]*(?:\.[\w'’&-]+)*)"
-_CAPITALISED_RUN = re.compile(rf"{_CAPITALISED_WORD}(?: (?:(?:of|for|and|the|de|du|des|in|to) )*{_CAPITALISED_WORD})+")
+_CAPITALISED_RUN = _latin(rf"{_CAPITALISED_WORD}(?: (?:(?:of|for|and|the|de|du|des|in|to) )*{_CAPITALISED_WORD})+")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
-_SECOND_LANGUAGE = re.compile(r"\b(?:in|speaking|spoke|speak|speaks) (?:[A-Z]\w+, )*[A-Z]\w+,? (?:and|or) $")
+_SECOND_LANGUAGE = _latin(r"\b(?:in|speaking|spoke|speak|speaks) (?:[A-Z]\w+, )*[A-Z]\w+,? (?:and|or) $")
 _REGNAL = frozenset("II III IV VI VII VIII IX XI XII XIII XIV XV XVI".split())  # "Charles III", "Leo XIV"
 # a name written after a noun that says what it is: "carmaker Renault", "broadcaster Radio Publique Africaine"
 _CONNECTORS = ("de", "of", "du", "des", "la", "le", "al", "el", "for", "the")
 _ALSO_ADJECTIVES = frozenset({"giant"})  # a descriptor that is an adjective after an article
 _DESCRIBED_WORD = r"(?:[A-Z0-9]|(?:al|el|ad|an|ar|as|ash|at|az)-[A-Z])[\w'’&.-]*"  # "Renault", "al-Sahil"
-_NAME_AFTER_NOUN = re.compile(rf"[A-Z0-9][\w'’&.-]*(?: (?:(?:{'|'.join(_CONNECTORS)}) )*{_DESCRIBED_WORD}){{0,4}}")
+_NAME_AFTER_NOUN = _latin(rf"[A-Z0-9][\w'’&.-]*(?: (?:(?:{'|'.join(_CONNECTORS)}) )*{_DESCRIBED_WORD}){{0,4}}")
 _SPACE_THEN_NAME = re.compile(r" (?=[A-Z0-9])")  # "carmaker Renault", "firm 1Malaysia": a literal first is fast
 # after a space (checked apart: faster); a cartel's name holds the noun, a party's does not
 _GROUP_NOUN = re.compile(
@@ -245,7 +254,7 @@ _NAMED_WITHOUT_NOUN = (
 )
 # "the Socialist party", "a Kurdish party": a single adjective before the noun says what kind it is
 _ADJECTIVE_END = ("ist", "ive", "ic", "al", "an", "ish", "ese", "ian", "ern")
-_NAME_BEHIND = re.compile(r"(?<![\w'’-])(?:[A-Z][\w'’.-]*[ ]){0,3}[A-Z][\w'’.-]*$")
+_NAME_BEHIND = _latin(r"(?<![\w'’-])(?:[A-Z][\w'’.-]*[ ]){0,3}[A-Z][\w'’.-]*$")
 _FUNCTION_WORDS = frozenset(
     "the a an in on at by for from with without since after before during while when where what who why how but"
     " and or if as it its this that these those there their they he she we you i his her our my your some many"
@@ -282,7 +291,7 @@ class Extractor:
         roles = sorted((t for t in vocab.people.titles if t.islower() and " " not in t), key=len, reverse=True)
         # "the governor of Kano State", "Haiti's ambassador in Washington": a role, "of" or "in"
         # and a capitalised place, then the name
-        self._title_of = re.compile(
+        self._title_of = _latin(
             rf"\b(?:{'|'.join(map(re.escape, roles))}) (?:of|in) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*$"
         )
         self.geo = self._geo_matcher()

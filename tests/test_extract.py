@@ -815,3 +815,15 @@ def test_a_known_name_that_goes_on_with_of_is_another_body(extractor: Extractor)
     assert found["Special Forces Group"] == ("state_body", "KOR")
     assert {"Min-ho Park", "Ole Andersen"} <= people_named(briefing)
     assert "Centre for Analysis and Research in Human Rights" in found
+
+
+def test_names_with_accented_capitals_relatives_and_company_suffixes(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Judge orders arrest in Guatemala",
+        "Judge Miguel Ángel Ordóñez issued the warrant. Perez was seen with his girlfriend, Sofia Kastro.",
+        "Tikal Cable Ltd, the state-owned operator, said repairs would take weeks.",
+    )
+    assert {"Miguel Ángel Ordóñez", "Sofia Kastro"} <= people_named(briefing)
+    assert "BGR" not in briefing.countries  # "Sofia" is her first name here
+    assert actors_by_id(briefing)["tikal-cable-ltd"][0] == "organisation"
