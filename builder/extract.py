@@ -121,12 +121,13 @@ _STATE = re.compile(
 )
 _APPOSITIVE = _latin(
     r",\s+(?:(?:now|then|also|currently|formerly|still)\s+)?(?:(?:the|a|an|his|her|their|its|[A-Z]\w+['’]s)\s+)?"
-    r"(?:[a-z]+['’]s\s+)?"  # "the president’s senior adviser"
+    r"(?:(?:[a-z]+\s+){0,2}[a-z]+['’]s\s+)?"  # "the president’s senior adviser", "the ousted leader’s nephew"
     r"([\w -]+?)(?:\s+(?:of|for|at|in)\b|,|\.|$)"
 )
 _WHO_SERVED = re.compile(
     r", who (?:is|was|has been|had been|serves as|served as|had served as|became|heads|headed|leads|led|chairs|"
-    r"chaired|runs|ran|founded|co-founded|represents|represented|commands|commanded)\b"
+    r"chaired|runs|ran|founded|co-founded|represents|represented|commands|commanded|took over as|"
+    r"was named|was appointed|has been named|has been appointed)\b"
 )
 _AGE = re.compile(r", (?:aged )?\d{1,3},")  # "Mahsa Amini, 22, from Saqqez": wire copy gives people's ages
 _DESCRIBED = re.compile(r", (?:a|an) [^,.;:“”\"]{2,60}, (?:said|says|told|added|warned|explained)\b")
@@ -170,6 +171,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:] | [-–—] | (?:as|after|amid|while|but|desp
 # \b or a name's capital is tried at every position): the rest is checked around it.
 # "of" and a name, not a possessive: "Democratic Party of Korea"; but "Quds Force of Iran’s Revolutionary Guards"
 _SCHOOL = re.compile(r"\b(?:College|University|Academy)\b")
+_OPENS_A_NAME = ("demonym", "name", "capital", "city")  # place words that may open a body's name
 _OF_A_NAME = _latin(r" of (?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*)*(?!['’]s)\b")
 _MINISTRY = re.compile(r"inistry\b")  # "ministry", "Ministry"
 _GOVERNMENT_OF = re.compile(r"['’]s (?:government|administration|cabinet)\b")  # "Burhan’s government"
@@ -310,6 +312,7 @@ class Extractor:
         self.form_owner = {fold(f): a.id for a in vocab.actors for f in (a.name, *a.aliases)}
         self._first_names = frozenset(fold(name) for name in vocab.places.first_names)
         self.known_forms = set(self.form_owner)
+        self._name_stops = vocab.people.not_names - vocab.people.org_words  # "Monday" ends a name, "Council" not
         descriptors = dict.fromkeys(vocab.people.organisation_descriptors, "organisation")
         descriptors.update(dict.fromkeys(vocab.people.armed_group_descriptors, "armed_group"))
         self._descriptor_kind = descriptors
@@ -634,16 +637,17 @@ class Extractor:
         return self.actors[match.values[0].key].type != "person" and bool(_OF_A_NAME.match(text, match.end))
 
     def _other_countrys(self, text: str, match: Match[ActorRef]) -> bool:
-        """Whether a demonym of another country opens the name: the "Senegalese Democratic
-        Party" is not the US Democratic Party."""
+        """Whether a demonym, country or city of another country opens the name: the "Senegalese
+        Democratic Party" is not the US Democratic Party, the "Barbados Labour Party" not
+        Britain's, the "Dhaka Metropolitan Police" not London's."""
         if match.start < 2 or text[match.start - 1] != " ":
             return False
         word = text[text.rfind(" ", 0, match.start - 1) + 1 : match.start - 1]
         if not word[:1].isupper():
             return False  # most matches: a quick no
-        demonyms = [g for g in self.geo.get(word) if g.kind == "demonym"]
+        places = [g for g in self.geo.get(word) if g.kind in _OPENS_A_NAME]
         home = self._actor_country(match.values[0])
-        return bool(demonyms) and home is not None and all(home not in g.countries for g in demonyms)
+        return bool(places) and home is not None and all(home not in g.countries for g in places)
 
     @staticmethod
     def _resolve(candidates: tuple[str, ...], scores: dict[str, float]) -> str:
@@ -946,7 +950,7 @@ class Extractor:
         country; a name that opens with a country ("Finnish Customs") belongs to it; another
         state body belongs to the story's country."""
         head, _, rest = name.partition(" ")
-        country = self._country_word(head)
+        country = self._country_word(head) or self._city_country(head)  # "Dhaka Metropolitan Police"
         if country is not None and rest:
             kind = "state_body" if fold(rest) in self.institutions else _guess_type(name)
             return name, kind, country
@@ -963,6 +967,13 @@ class Extractor:
         """The country a country name or demonym stands for ("Thailand", "Finnish"), else None."""
         for geo in self.geo.get(word):
             if geo.kind in ("name", "demonym", "ambiguous") and geo.countries:
+                return geo.countries[0]
+        return None
+
+    def _city_country(self, word: str) -> str | None:
+        """The country of a capital, city or state named by `word` ("Dhaka", "Texas"), else None."""
+        for geo in self.geo.get(word):
+            if geo.kind in ("capital", "city", "region") and len(geo.countries) == 1:
                 return geo.countries[0]
         return None
 
@@ -995,7 +1006,7 @@ class Extractor:
             for word in named.group(0).split(" "):
                 owner = word.endswith(("’s", "'s"))
                 word = word[:-2] if owner else word
-                if word in self.people.not_names or word in _TIME_WORDS:
+                if word in self._name_stops or word in _TIME_WORDS:
                     break
                 if word[-1] == "." and self._ends_sentence(word):
                     words.append(word[:-1])
@@ -1219,11 +1230,12 @@ class Extractor:
         """A hyphenated title: "Colonel-Major", "Lieutenant-General"."""
         return "-" in token and any(part in self.people.titles for part in token.split("-"))
 
-    def _speaks(self, text: str, end: int) -> str | None:
-        """The speech verb after a name ("Lerner also warned"), if there is one."""
+    def _speaks(self, text: str, end: int, *, last: bool = False) -> str | None:
+        """The speech verb after a name ("Lerner also warned"), if there is one; `last`: also
+        a verb that ends the sentence ("…, Jones said.")."""
         following = list(_WORD.finditer(text, end, end + 80))[:3]
         for skip, word in enumerate(following):
-            token = word.group(0)
+            token = word.group(0).rstrip(".") if last else word.group(0)
             if token in self.people.speech_verbs and (skip == 0 or "," not in text[end : word.start()]):
                 return token
             if token not in self.people.adverbs:
@@ -1231,7 +1243,7 @@ class Extractor:
         return None
 
     def _person_evidence(self, text: str, start: int, end: int) -> str | None:
-        verb = self._speaks(text, end)
+        verb = self._speaks(text, end, last=True)
         if verb:
             return f"followed by “{verb}”"
         if text.startswith(" and ", end):
@@ -1256,7 +1268,8 @@ class Extractor:
         if self._title_of.search(before):
             return "named after a role and its place"  # "The mayor of Novi Sad, Milan Djuric,"
         appositive = _APPOSITIVE.match(text, end, end + 60)
-        if appositive and any(self._role_word(w) for w in appositive.group(1).split()):
+        words = appositive.group(1).split() if appositive else []
+        if words and words[0].lower() not in _FUNCTION_WORDS and any(self._role_word(w) for w in words):
             return "followed by a role"  # "Tom Fletcher, the UN humanitarian chief", "X and Y, leaders of"
         if text.startswith(",", end) and text.endswith(", ", 0, start) and self._role_before(text, start - 2):
             return "named after a role"  # "Its secretary-general, Patricia Scotland, visited"

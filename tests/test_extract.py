@@ -827,3 +827,29 @@ def test_names_with_accented_capitals_relatives_and_company_suffixes(extractor: 
     assert {"Miguel Ángel Ordóñez", "Sofia Kastro"} <= people_named(briefing)
     assert "BGR" not in briefing.countries  # "Sofia" is her first name here
     assert actors_by_id(briefing)["tikal-cable-ltd"][0] == "organisation"
+
+
+def test_people_by_possessive_roles_professions_and_a_last_verb(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Power cuts in South Africa",
+        "Hanna Keller, DB’s board member for personnel, spoke. Sunil Perera, the ousted leader’s nephew, lost.",
+        "It was chaired by the infectious disease specialist Dimie Okafor. Power fell after Pieter Smit resigned.",
+        "Lina Haddad, who took over as acting governor, spoke. Lagos left the treaty, the Rome Statute, in 2019.",
+    )
+    people = people_named(briefing)
+    assert {"Hanna Keller", "Sunil Perera", "Dimie Okafor", "Pieter Smit", "Lina Haddad"} <= people
+    assert "Rome Statute" not in people  # "in 2019 after …" is no appositive
+
+
+def test_a_place_of_another_country_opens_another_body(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Barbados votes",
+        "The Barbados Labour Party won every seat.",
+        "A unit of the Dhaka Metropolitan Police made arrests. The charity Migrant Welfare Council agreed.",
+    )
+    found = {a.name: a.country for a in briefing.actors}
+    assert found["Barbados Labour Party"] == "BRB" and found["Dhaka Metropolitan Police"] == "BGD"
+    assert "GBR" not in found.values()  # neither Britain's Labour Party nor London's police
+    assert "Migrant Welfare Council" in found  # a descriptor's name may hold an organisation word
