@@ -167,12 +167,12 @@ _IN_PLACE = re.compile(
 )
 # Where a headline's clause ends: "Thailand launches air strikes as border clashes with Cambodia …"
 _CLAUSE_BREAK = re.compile(r"[,;:] | [-–—] | (?:as|after|amid|while|but|despite|following|when|before)\b")
-# Found by a literal part first (the regex engine leaps to a literal; a pattern that opens with
-# \b or a name's capital is tried at every position): the rest is checked around it.
-# "of" and a name, not a possessive: "Democratic Party of Korea"; but "Quds Force of Iran’s Revolutionary Guards"
 _SCHOOL = re.compile(r"\b(?:College|University|Academy)\b")
 _OPENS_A_NAME = ("demonym", "name", "capital", "city")  # place words that may open a body's name
+# "of" and a name, not a possessive: "Democratic Party of Korea"; but "Quds Force of Iran’s Revolutionary Guards"
 _OF_A_NAME = _latin(r" of (?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*)*(?!['’]s)\b")
+# Found by a literal part first (the regex engine leaps to a literal; a pattern that opens with
+# \b or a name's capital is tried at every position): the rest is checked around it.
 _MINISTRY = re.compile(r"inistry\b")  # "ministry", "Ministry"
 _GOVERNMENT_OF = re.compile(r"['’]s (?:government|administration|cabinet)\b")  # "Burhan’s government"
 _WORD_AT_END = _latin(r"[A-Z][\w'’-]+$")
@@ -229,8 +229,9 @@ _CONNECTORS = ("de", "of", "du", "des", "la", "le", "al", "el", "for", "the")
 _ALSO_ADJECTIVES = frozenset({"giant"})  # a descriptor that is an adjective after an article
 _DESCRIBED_WORD = r"(?:[A-Z0-9]|(?:al|el|ad|an|ar|as|ash|at|az)-[A-Z])[\w'’&.-]*"  # "Renault", "al-Sahil"
 _NAME_AFTER_NOUN = _latin(rf"[A-Z0-9][\w'’&.-]*(?: (?:(?:{'|'.join(_CONNECTORS)}) )*{_DESCRIBED_WORD}){{0,4}}")
-# after a space (checked apart: faster); a cartel's name holds the noun, a party's does not
-# named without the noun: "the Reconquest party", "the Viasna human rights centre", "the Interfax news agency"
+# Nouns after a name that say what it names. A cartel's, gang's or militia's name holds the noun
+# ("Sinaloa cartel"); these are named without it: "the Reconquest party", "the Viasna human rights
+# centre", "the Interfax news agency".
 _NAMED_WITHOUT_NOUN = (
     "party",
     "coalition",
