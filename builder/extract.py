@@ -1337,7 +1337,7 @@ class Extractor:
         for short in [f for f in found.values() if f.actor.type == "organisation" and f.actor.id not in self.actors]:
             for noun in _NAMED_WITHOUT_NOUN:
                 into = by_name.get(fold(f"{short.actor.name} {noun}").lower())
-                if into is not None:
+                if into is not None and into.actor.id in found:
                     _absorb(found, into, short)
                     merged.add(short.actor.id)
                     break
