@@ -169,6 +169,7 @@ _IN_PLACE = re.compile(
 _CLAUSE_BREAK = re.compile(r"[,;:] | [-–—] | (?:as|after|amid|while|but|despite|following|when|before)\b")
 _SCHOOL = re.compile(r"\b(?:College|University|Academy)\b")
 _OPENS_A_NAME = ("demonym", "name", "capital", "city")  # place words that may open a body's name
+_PLACE_KINDS = ("capital", "city", "region")
 # "of" and a name, not a possessive: "Democratic Party of Korea"; but "Quds Force of Iran’s Revolutionary Guards"
 _OF_A_NAME = _latin(r" of (?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*)*(?!['’]s)\b")
 # Found by a literal part first (the regex engine leaps to a literal; a pattern that opens with
@@ -951,7 +952,7 @@ class Extractor:
         country; a name that opens with a country ("Finnish Customs") belongs to it; another
         state body belongs to the story's country."""
         head, _, rest = name.partition(" ")
-        country = self._country_word(head) or self._city_country(head)  # "Dhaka Metropolitan Police"
+        country = self._country_word(head) or self._country_word(head, _PLACE_KINDS)  # "Dhaka Metropolitan Police"
         if country is not None and rest:
             kind = "state_body" if fold(rest) in self.institutions else _guess_type(name)
             return name, kind, country
@@ -964,17 +965,11 @@ class Extractor:
             return name, "state_body", None
         return f"{name} of {self._country_phrase(country)}", "state_body", country
 
-    def _country_word(self, word: str) -> str | None:
-        """The country a country name or demonym stands for ("Thailand", "Finnish"), else None."""
+    def _country_word(self, word: str, kinds: tuple[str, ...] = ("name", "demonym", "ambiguous")) -> str | None:
+        """The country a country name or demonym stands for ("Thailand", "Finnish"), else None;
+        with other `kinds`, a capital, city or state ("Dhaka", "Texas")."""
         for geo in self.geo.get(word):
-            if geo.kind in ("name", "demonym", "ambiguous") and geo.countries:
-                return geo.countries[0]
-        return None
-
-    def _city_country(self, word: str) -> str | None:
-        """The country of a capital, city or state named by `word` ("Dhaka", "Texas"), else None."""
-        for geo in self.geo.get(word):
-            if geo.kind in ("capital", "city", "region") and len(geo.countries) == 1:
+            if geo.kind in kinds and geo.countries:
                 return geo.countries[0]
         return None
 
