@@ -836,9 +836,10 @@ def test_people_by_possessive_roles_professions_and_a_last_verb(extractor: Extra
         "Hanna Keller, DB’s board member for personnel, spoke. Sunil Perera, the ousted leader’s nephew, lost.",
         "It was chaired by the infectious disease specialist Dimie Okafor. Power fell after Pieter Smit resigned.",
         "Lina Haddad, who took over as acting governor, spoke. Lagos left the treaty, the Rome Statute, in 2019.",
+        "He kissed forward Jenna Moreno. Going forward, Spain will act.",
     )
     people = people_named(briefing)
-    assert {"Hanna Keller", "Sunil Perera", "Dimie Okafor", "Pieter Smit", "Lina Haddad"} <= people
+    assert {"Hanna Keller", "Sunil Perera", "Dimie Okafor", "Pieter Smit", "Lina Haddad", "Jenna Moreno"} <= people
     assert "Rome Statute" not in people  # "in 2019 after …" is no appositive
 
 
