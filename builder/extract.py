@@ -230,34 +230,9 @@ _CONNECTORS = ("de", "of", "du", "des", "la", "le", "al", "el", "for", "the")
 _ALSO_ADJECTIVES = frozenset({"giant"})  # a descriptor that is an adjective after an article
 _DESCRIBED_WORD = r"(?:[A-Z0-9]|(?:al|el|ad|an|ar|as|ash|at|az)-[A-Z])[\w'’&.-]*"  # "Renault", "al-Sahil"
 _NAME_AFTER_NOUN = _latin(rf"[A-Z0-9][\w'’&.-]*(?: (?:(?:{'|'.join(_CONNECTORS)}) )*{_DESCRIBED_WORD}){{0,4}}")
-# Nouns after a name that say what it names. A cartel's, gang's or militia's name holds the noun
-# ("Sinaloa cartel"); these are named without it: "the Reconquest party", "the Viasna human rights
-# centre", "the Interfax news agency".
-_NAMED_WITHOUT_NOUN = (
-    "party",
-    "coalition",
-    "alliance",
-    "newspaper",
-    "news agency",
-    "broadcaster",
-    "think tank",
-    "watchdog",
-    "rights group",
-    "rights centre",
-    "rights center",
-    "rights organisation",
-    "rights organization",
-    "human rights group",
-    "human rights centre",
-    "human rights center",
-    "human rights organisation",
-    "human rights organization",
-)
-# the nouns after a space: a pattern that opens with a literal is scanned fast (ten times faster
-# here than the nouns alone, whose first letters are everywhere)
-_GROUP_NOUN = re.compile(
-    rf" ({'|'.join(sorted(('cartel', 'gang', 'militia', *_NAMED_WITHOUT_NOUN), key=len, reverse=True))})\b"
-)
+# A cartel's, gang's or militia's name holds the noun after it ("Sinaloa cartel"); the nouns of
+# vocab/people.yml's organisation_nouns do not ("the Reconquest party", "the Interfax news agency").
+_GROUP_NOUNS = ("cartel", "gang", "militia")
 # "the Socialist party", "a Kurdish party": a single adjective before the noun says what kind it is
 _ADJECTIVE_END = ("ist", "ive", "ic", "al", "an", "ish", "ese", "ian", "ern")
 _NAME_BEHIND = _latin(r"(?<![\w'’-])(?:[A-Z][\w'’.-]*[ ]){0,3}[A-Z][\w'’.-]*$")
@@ -318,6 +293,11 @@ class Extractor:
         descriptors = dict.fromkeys(vocab.people.organisation_descriptors, "organisation")
         descriptors.update(dict.fromkeys(vocab.people.armed_group_descriptors, "armed_group"))
         self._descriptor_kind = descriptors
+        self._bare_nouns = tuple(sorted(vocab.people.organisation_nouns))
+        # the nouns after a space: a pattern that opens with a literal is scanned fast (ten times
+        # faster here than the nouns alone, whose first letters are everywhere)
+        nouns = sorted((*_GROUP_NOUNS, *self._bare_nouns), key=len, reverse=True)
+        self._group_noun = re.compile(rf" ({'|'.join(map(re.escape, nouns))})\b")
         ends = sorted({d.rsplit(" ", 1)[-1] for d in descriptors}, key=len, reverse=True)  # "tank" of "think tank"
         # a descriptor's last word after a space, a name after it: a literal first is scanned fast
         self._descriptor_at = re.compile(rf" ({'|'.join(map(re.escape, ends))}) (?=[A-Z0-9])")
@@ -491,12 +471,13 @@ class Extractor:
         firsts: dict[str, int] = {}
         pending: list[tuple[_Segment, Match[Geo], float]] = []
         resolved: list[tuple[_Segment, Match[Geo], str]] = []
-        # a region named after a first name is a surname everywhere in the text ("Ibaneis Rocha … Rocha")
+        # a region's name used as a surname once ("Ibaneis Rocha", "Guerrero said") is one everywhere
         surnames = {
             match.text
             for segment, matches in zip(segments, geo_found, strict=True)
             for match in matches
-            if match.values[0].kind == "region" and self._after_a_name(segment.text, match.start)
+            if match.values[0].kind == "region"
+            and (self._after_a_name(segment.text, match.start) or self._speaks(segment.text, match.end))
         }
         for segment, matches in zip(segments, geo_found, strict=True):
             inside_actor = actor_spans.get(segment.offset, [])
@@ -673,11 +654,8 @@ class Extractor:
         return ref.kind == "vocab" and self.actors[ref.key].type == "person"
 
     def _first_name_use(self, text: str, match: Match[Geo]) -> bool:
-        """`Jordan Bardella`: a country, city or region name used as a first name; "Guerrero said":
-        a region's name used as a surname."""
+        """`Jordan Bardella`: a country, city or region name used as a first name."""
         geo = match.values[0]
-        if geo.kind == "region" and self._speaks(text, match.end):
-            return True  # "Guerrero said"
         if fold(match.text) not in self._first_names and geo.kind not in ("city", "region"):  # "Jordán Rodas" too
             return False
         following = _WORD.match(text, match.end + 1) if text[match.end : match.end + 1] == " " else None
@@ -1035,7 +1013,7 @@ class Extractor:
         """Runs of capitalised words that end in an organisation word: `Yale Humanitarian Research Lab`,
         or that a group noun follows: `the Guadalajara cartel`. `actor_spans`: known actors' places."""
         found = []
-        for noun in _GROUP_NOUN.finditer(text):
+        for noun in self._group_noun.finditer(text):
             space = noun.start()
             behind = _NAME_BEHIND.search(text, max(0, space - 80), space)
             if behind is None:
@@ -1050,7 +1028,7 @@ class Extractor:
                 start, head = start + cut, head[cut:]
             if not head:
                 continue
-            bare = noun.group(1) in _NAMED_WITHOUT_NOUN
+            bare = noun.group(1) in self._bare_nouns
             end = space if bare else noun.end()
             name = text[start:end]
             if head.split()[0] in self.people.not_names or head in self.people.titles:
@@ -1330,7 +1308,7 @@ class Extractor:
         # "the Future Forward party" and "the Future Forward Party (FFP)": one party
         by_name = {fold(f.actor.name).lower(): f for f in found.values()}
         for short in [f for f in found.values() if f.actor.type == "organisation" and f.actor.id not in self.actors]:
-            for noun in _NAMED_WITHOUT_NOUN:
+            for noun in self._bare_nouns:
                 into = by_name.get(fold(f"{short.actor.name} {noun}").lower())
                 if into is not None and into.actor.id in found:
                     _absorb(found, into, short)
@@ -1492,10 +1470,11 @@ def _acronyms(text: str) -> list[tuple[str, str, int, int]]:
             continue
         name = _trim_name(before.group(0))
         acronym = use.group(1)
-        while (
-            " " in name and name[0] not in acronym.upper() and _initials_fit(_trim_name(name.split(" ", 1)[1]), acronym)
-        ):
-            name = _trim_name(name.split(" ", 1)[1])  # "Lawmakers of the Senegalese Democratic Party (PDS)"
+        while " " in name and name[0] not in acronym.upper():  # "Lawmakers of the Senegalese Democratic Party (PDS)"
+            shorter = _trim_name(name.split(" ", 1)[1])
+            if not _initials_fit(shorter, acronym):
+                break
+            name = shorter
         if name and _initials_fit(name, acronym):
             found.append((name, acronym, use.start() - len(name), use.end()))
     return found

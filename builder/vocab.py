@@ -108,6 +108,7 @@ class People:
     ministry_qualifiers: frozenset[str]  # words of a field that name none alone: public, affairs…
     organisation_descriptors: frozenset[str]  # "carmaker" in "French carmaker Renault"
     armed_group_descriptors: frozenset[str]  # "militant group" in "the militant group Lakurawa"
+    organisation_nouns: frozenset[str]  # "party" in "the Reconquest party"
 
 
 @dataclass(frozen=True, slots=True)
@@ -418,6 +419,7 @@ def _people(folder: Path) -> People:
         "ministry_qualifiers",
         "organisation_descriptors",
         "armed_group_descriptors",
+        "organisation_nouns",
     }
     reader.keys(top, keys)
     lists = {key: frozenset(reader.texts(top, key)) for key in sorted(keys)}
