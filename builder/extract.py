@@ -27,7 +27,8 @@ from functools import lru_cache
 from slugify import slugify
 
 from . import gcpause
-from .matcher import Match, Matcher, Scanner, T, fold
+from .body_forms import SLOTS, BodyForms, Fixed, fixed_words
+from .matcher import Match, Matcher, Scanner, T, fold, longest
 from .model import Actor, Briefing
 from .vocab import ActorEntry, StateBody, Vocabulary, country_slug
 
@@ -277,7 +278,8 @@ class Extractor:
         )
         self.geo = self._geo_matcher()
         self.actor_matcher = self._actor_matcher()
-        self.scanner = Scanner(self.actor_matcher, self.geo)  # both found in one pass over an article
+        self.body_forms, fixed = self._body_forms()
+        self.scanner = Scanner(self.actor_matcher, self.geo, fixed)  # all found in one pass over an article
         self.tag_matcher: Matcher[str] = Matcher()
         for tag in vocab.tags:
             for cue in tag.cues:
@@ -380,32 +382,40 @@ class Extractor:
                     generic -= 1
                 if generic < len(words):  # "Sinaloa cartel", "Wagner group", "Fars news agency"
                     matcher.add(" ".join([*words[:generic], *(w.lower() for w in words[generic:])]), ref)
-        capitals: dict[str, set[str]] = defaultdict(set)
-        for city in self.vocab.cities:
-            if city.capital:
-                capitals[city.country].add(city.name)
-        forms_of: dict[str, tuple[set[str], set[str], set[str]]] = {}
-        for iso3, country in self.vocab.countries.items():
-            names = {country.name, *self.vocab.places.country_names.get(iso3, ())}
-            demonyms = {*country.demonyms, *self.vocab.places.demonyms.get(iso3, ())}
-            if iso3 in self.vocab.places.adjectives:
-                demonyms.add(self.vocab.places.adjectives[iso3])
-            # a word shared by several countries names the one the gazetteer gives it: "American
-            # troops" are the USA's, not the Northern Mariana Islands', "Congolese police" the DRC's
-            forms_of[iso3] = ({d for d in demonyms if self._owns(iso3, d)}, names, capitals[iso3])
         for body in self.vocab.state_bodies:
-            slots = [("{demonym}" in f, "{country}" in f, "{capital}" in f) for f in body.explicit]
-            for iso3, (demonyms, names, capital_names) in forms_of.items():
-                ref = ActorRef("body", body.role, iso3)
-                for form, (by_demonym, by_name, by_capital) in zip(body.explicit, slots, strict=True):
-                    for demonym in demonyms if by_demonym else ("",):
-                        for name in names if by_name else ("",):
-                            for capital in capital_names if by_capital else ("",):
-                                matcher.add(form.format(demonym=demonym, country=name, capital=capital), ref)
             for form in body.generic:
                 for variant in (form, form[0].upper() + form[1:]):
                     matcher.add(variant, ActorRef("generic", body.role))
         return matcher
+
+    def _body_forms(self) -> tuple[BodyForms, Matcher[Fixed]]:
+        """The state bodies' explicit forms ("Malian army"): their fixed words for the automaton,
+        and each country's forms that complete them."""
+        forms: dict[str, dict[str, list[str]]] = {slot: defaultdict(list) for slot in SLOTS}
+        places = self.vocab.places
+        for iso3, country in self.vocab.countries.items():
+            demonyms = {*country.demonyms, *places.demonyms.get(iso3, ())}
+            if iso3 in places.adjectives:
+                demonyms.add(places.adjectives[iso3])
+            # a word shared by several countries names the one the gazetteer gives it: "American
+            # troops" are the USA's, not the Northern Mariana Islands', "Congolese police" the DRC's
+            for demonym in demonyms:
+                if self._owns(iso3, demonym):
+                    forms["demonym"][fold(demonym)].append(iso3)
+            for name in {country.name, *places.country_names.get(iso3, ())}:
+                forms["country"][fold(name)].append(iso3)
+        for city in self.vocab.cities:
+            if city.capital:
+                forms["capital"][fold(city.name)].append(city.country)
+        order = {iso3: rank for rank, iso3 in enumerate(self.vocab.countries)}  # where a form is shared
+        tables = {
+            slot: {form: tuple(sorted(set(codes), key=order.__getitem__)) for form, codes in table.items()}
+            for slot, table in forms.items()
+        }
+        fixed: Matcher[Fixed] = Matcher()
+        for words, template in fixed_words(self.vocab.state_bodies):
+            fixed.add(words, template)
+        return BodyForms(tables), fixed
 
     def _owns(self, iso3: str, word: str) -> bool:
         """Whether a country name or demonym stands for this country first."""
@@ -418,7 +428,10 @@ class Extractor:
         segments = self._segments(briefing)
         text = "\n".join(segment.text for segment in segments)  # the article, scanned whole
         folded = fold(text)  # once, for both case-sensitive scans
-        actor_matches, geo_matches = self.scanner.find(text, folded)
+        actor_found, geo_found, fixed_found = self.scanner.scan(folded)
+        for start, end, roles in self.body_forms.complete(folded, fixed_found, geo_found):  # "Malian army"
+            actor_found.append((start, end, tuple(ActorRef("body", role, iso3) for role, iso3 in roles)))
+        actor_matches, geo_matches = longest(actor_found, text), longest(geo_found, text)
         actor_matches = _outside(actor_matches, geo_matches)  # "Emirates" in "United Arab Emirates"
         found = _per_segment(actor_matches, segments)
         actor_hits = [

@@ -17,6 +17,8 @@ import ahocorasick
 
 T = TypeVar("T", bound=Hashable)
 U = TypeVar("U", bound=Hashable)
+V = TypeVar("V", bound=Hashable)
+Found = tuple[int, int, tuple[T, ...]]  # start, end and values of a match, before `longest`
 
 _PUNCTUATION = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u00a0": " "}
 
@@ -92,36 +94,42 @@ class Matcher(Generic[T]):
         if folded is None:
             folded = fold(text)
         found = [(start, end, values) for start, end, values in _words(self._automaton, folded)]
-        return _longest(found, text)
+        return longest(found, text)
 
 
-class Scanner(Generic[T, U]):
-    """Two matchers in one automaton: one pass over a text finds the matches of each, chosen
+class Scanner(Generic[T, U, V]):
+    """Three matchers in one automaton: one pass over a text finds the matches of each, chosen
     apart (a place inside an actor's name is still a place). One scan of an article costs
     about as much as the rest of a matcher's work, so each pass saved counts."""
 
-    def __init__(self, first: Matcher[T], second: Matcher[U]) -> None:
+    def __init__(self, first: Matcher[T], second: Matcher[U], third: Matcher[V]) -> None:
         self._automaton = automaton = ahocorasick.Automaton()
-        mine, theirs = first._values, second._values
-        for key, values in mine.items():
-            automaton.add_word(key, (len(key), (tuple(values), tuple(theirs.get(key, ())))))
-        for key, others in theirs.items():
-            if key not in mine:
-                automaton.add_word(key, (len(key), ((), tuple(others))))
+        tables = (first._values, second._values, third._values)
+        for key in dict.fromkeys(key for table in tables for key in table):
+            values = tuple(tuple(table.get(key, ())) for table in tables)
+            automaton.add_word(key, (len(key), values))
         if len(automaton):
             automaton.make_automaton()
 
-    def find(self, text: str, folded: str | None = None) -> tuple[list[Match[T]], list[Match[U]]]:
-        if folded is None:
-            folded = fold(text)
-        firsts: list[tuple[int, int, tuple[T, ...]]] = []
-        seconds: list[tuple[int, int, tuple[U, ...]]] = []
-        for start, end, (mine, theirs) in _words(self._automaton, folded):
+    def scan(self, folded: str) -> tuple[list[Found[T]], list[Found[U]], list[Found[V]]]:
+        """Every whole-word match of each matcher in fold(text), overlapping ones included:
+        pass a list to `longest` for the matches to keep."""
+        firsts: list[Found[T]] = []
+        seconds: list[Found[U]] = []
+        thirds: list[Found[V]] = []
+        for start, end, (mine, theirs, others) in _words(self._automaton, folded):
             if mine:
                 firsts.append((start, end, mine))
             if theirs:
                 seconds.append((start, end, theirs))
-        return _longest(firsts, text), _longest(seconds, text)
+            if others:
+                thirds.append((start, end, others))
+        return firsts, seconds, thirds
+
+    def find(self, text: str, folded: str | None = None) -> tuple[list[Match[T]], list[Match[U]]]:
+        """The longest matches of the first two matchers."""
+        firsts, seconds, _ = self.scan(fold(text) if folded is None else folded)
+        return longest(firsts, text), longest(seconds, text)
 
 
 def _automaton(entries: dict[str, tuple[int, object]]) -> ahocorasick.Automaton:
@@ -148,7 +156,7 @@ def _words(automaton: ahocorasick.Automaton, folded: str) -> Iterator[tuple[int,
         yield start, end, values
 
 
-def _longest(found: list[tuple[int, int, tuple[T, ...]]], text: str) -> list[Match[T]]:
+def longest(found: list[Found[T]], text: str) -> list[Match[T]]:
     """The longest matches first, then leftmost; none overlapping; in text order."""
     if not found:
         return []

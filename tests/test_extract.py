@@ -863,3 +863,36 @@ def test_people_are_found_by_how_the_text_introduces_them(
     briefing, _ = run(extractor, title, *paragraphs)
     people = people_named(briefing)
     assert people == expected if exact else expected <= people
+
+
+@pytest.mark.parametrize("iso3", ["MLI", "USA", "COD", "KOR", "CAF", "GBR"])
+def test_every_form_of_every_state_body_names_it_for_its_country(
+    extractor: Extractor, vocab: Vocabulary, iso3: str
+) -> None:
+    """Each template of vocab/state_bodies.yml, written out with each of the country's forms,
+    is a body of that country (the automaton holds only the templates' fixed words)."""
+    country = vocab.countries[iso3]
+    capitals = sorted(city.name for city in vocab.cities if city.capital and city.country == iso3)
+    demonyms = {*country.demonyms, *vocab.places.demonyms.get(iso3, ())} & extractor.geo._values.keys()
+    names = {country.name, *vocab.places.country_names.get(iso3, ())}
+    for body in vocab.state_bodies:
+        for template in body.explicit:
+            for demonym in sorted(demonyms) if "{demonym}" in template else [""]:
+                if not extractor._owns(iso3, demonym) and demonym:
+                    continue  # "American" names the USA, not its territories
+                for name in sorted(names) if "{country}" in template else [""]:
+                    for capital in capitals if "{capital}" in template else [""]:
+                        form = template.format(demonym=demonym, country=name, capital=capital)
+                        briefing, _ = run(extractor, "Talks", f"On Monday (local time) the {form} said so.")
+                        found = {(form, a.country) for a in briefing.actors for form in a.aliases}
+                        assert (form, iso3) in found, form  # its generic body, or a vocabulary namesake
+
+
+def test_a_state_bodys_fixed_words_alone_name_no_country(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Talks",
+        "Its foreign ministry and the junta in power said so. The army’s troops waited. "
+        "A government of national unity was formed.",
+    )
+    assert {a.country for a in briefing.actors} <= {None}
