@@ -21,7 +21,12 @@ from .model import Briefing
 from .vocab import Vocabulary
 
 _GENERIC_ROLES = {  # most specific first
-    "foreign_ministry": ("foreign ministry", "ministry of foreign affairs", "foreign affairs ministry"),
+    "foreign_ministry": (
+        "foreign ministry",
+        "ministry of foreign affairs",
+        "foreign affairs ministry",
+        "ministry of external affairs",
+    ),
     "defence_ministry": (
         "defence ministry",
         "defense ministry",

@@ -130,6 +130,14 @@ _WHO_SERVED = re.compile(
     r"chaired|runs|ran|founded|co-founded|represents|represented|commands|commanded|took over as|"
     r"was named|was appointed|has been named|has been appointed)\b"
 )
+# a demonym before these nouns names a language: "an English teacher", "French lessons"
+_LANGUAGE_NOUN = re.compile(
+    r" (?:teachers?|lessons|language|languages|literature|class|classes|courses?|translations?|translators?|"
+    r"speakers?|subtitles|grammar|dictionary|proficiency)\b"
+)
+_MODIFIER = re.compile(r"[\w'’.]+-[a-z]+")  # "US-based", "Iran-backed": not "Al-Qaeda", not "Jamaat-ul-Mujahideen"
+_SEAT_AFTER = _latin(r" in ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")  # where an institution sits
+_MINISTRY_SPOKESPERSON = re.compile(r"[Mm]inistry spokes(?:man|woman|person)$")
 _AGE = re.compile(r", (?:aged )?\d{1,3},")  # "Mahsa Amini, 22, from Saqqez": wire copy gives people's ages
 _DESCRIBED = re.compile(r", (?:a|an) [^,.;:“”\"]{2,60}, (?:said|says|told|added|warned|explained)\b")
 _OF_GROUP = _latin(r" of (?:the )?([A-Z][\w'’-]*(?: (?:(?:for|of|and|the) )*[A-Z][\w'’-]*){0,5})")
@@ -222,7 +230,7 @@ _THE_COUNTRY = (
 # initials ("A.P.", "U.S."); a run never reads across the end of a sentence. The capital is
 # factored out of both, as above.
 _CAPITALISED_WORD = r"[A-Z](?:\.(?:[A-Z]\.){0,3}|[\w'’&-]*(?:\.[\w'’&-]+)*)"
-_CAPITALISED_RUN = _latin(rf"{_CAPITALISED_WORD}(?: (?:(?:of|for|and|the|de|du|des|in|to) )*{_CAPITALISED_WORD})+")
+_CAPITALISED_RUN = _latin(rf"{_CAPITALISED_WORD}(?: (?:(?:of|for|and|&|the|de|du|des|in|on|to) )*{_CAPITALISED_WORD})+")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 _SECOND_LANGUAGE = _latin(r"\b(?:in|speaking|spoke|speak|speaks) (?:[A-Z]\w+, )*[A-Z]\w+,? (?:and|or) $")
 _REGNAL = frozenset("II III IV VI VII VIII IX XI XII XIII XIV XV XVI".split())  # "Charles III", "Leo XIV"
@@ -693,8 +701,8 @@ class Extractor:
         """`spoke in French.`: a demonym naming a language, not a country."""
         before = text[max(0, match.start - 12) : match.start].lower()
         after = text[match.end : match.end + 10]
-        if after.startswith(("-speaking", "-language", "-speakers")):
-            return True  # "English-speaking regions"
+        if after.startswith(("-speaking", "-language", "-speakers")) or _LANGUAGE_NOUN.match(after):
+            return True  # "English-speaking regions", "a former English teacher"
         speech = before.endswith(("in ", "speaking ", "spoke ", "speak ", "speaks ")) or bool(
             _SECOND_LANGUAGE.search(text, max(0, match.start - 40), match.start)  # "spoke English and Spanish."
         )
@@ -739,7 +747,9 @@ class Extractor:
             if ref.kind == "generic":
                 sentence = _sentence_start(segment.text, match.start)
                 before = [c for start, c in geo_by_segment[segment.offset] if sentence <= start < match.start and c]
-                country = before[-1] if before else primary
+                # a ministry's spokesman speaks for a country the sentence names ("In Beijing, foreign
+                # ministry spokesman X said"): often another one than the story's
+                country = before[-1] if before else None if _MINISTRY_SPOKESPERSON.search(match.text) else primary
                 if country is None:
                     continue
                 ref = ActorRef("body", ref.key, country)
@@ -951,7 +961,12 @@ class Extractor:
             kind = _guess_type(name)  # a state body of no named country is the story's country's
             return name, kind, primary if kind == "state_body" else None
         possessive = _POSSESSIVE_BEFORE.search(text, max(0, start - 40), start)
-        country = (self._country_word(possessive.group(1)) if possessive else None) or primary
+        seat = _SEAT_AFTER.match(text, start + len(name))  # "the High Court in Nairobi"
+        country = (
+            (self._country_word(possessive.group(1)) if possessive else None)
+            or (self._country_word(seat.group(1), _PLACE_KINDS) if seat else None)
+            or primary
+        )
         if country is None or country not in self.vocab.countries:
             return name, "state_body", None
         return f"{name} of {self._country_phrase(country)}", "state_body", country
@@ -1069,12 +1084,22 @@ class Extractor:
     ) -> tuple[str, int, int, str] | None:
         """The organisation a run of capitalised words names, if it is a new one: (name, start, end, evidence)."""
         _strip_leading(words)
+        for index, word in enumerate(words[:-1]):
+            if word == "on" and words[index + 1] in _TIME_WORDS:
+                del words[index:]  # "the Commission on Human Rights"; but "the Council on Monday"
+                break
         while len(words) > 2 and words[1] in ("of", "from") and self._role_word(words[0]):
             del words[:2]  # "Lawmakers of the Senegalese Democratic Party"
             _strip_leading(words)
         if words and self._role_word(words[0]) and "of" in words[1:4] and self.people.org_words.isdisjoint(words[:4]):
             del words[: words.index("of", 1) + 1]  # "Judge Suzana Mugosa of the High Court": a person, then the body
             _strip_leading(words)
+        for index, word in enumerate(words):
+            if word in ("for", "to") and index and self.people.org_words.isdisjoint(words[:index]):
+                if not self.people.org_words.isdisjoint(words[index + 1 :]):
+                    del words[: index + 1]  # "in New York for the General Assembly": the body is after "for"
+                    _strip_leading(words)
+                break
         if "and" in words and fold(" ".join(words[: words.index("and")])) in self.known_forms:
             del words[: words.index("and") + 1]  # "UN and Catholic Church": a known actor, then a name
             _strip_leading(words)
@@ -1089,7 +1114,7 @@ class Extractor:
                 last = index
         if last < len(words) - 1 and words[last + 1] in _PLACE_NOUNS:
             return None  # "Tyndall Air Force Base" is a place
-        if not (0 <= last < len(words) - 2 and words[last + 1] in ("of", "for", "in", "to")):
+        if not (0 <= last < len(words) - 2 and words[last + 1] in ("of", "for", "in", "on", "to")):
             words = words[: last + 1]  # keep "Ministry of Defence", drop "Court Monday"
         elif "in" in words[last + 1 :]:
             where = len(words) - 1 - words[::-1].index("in")
@@ -1320,6 +1345,11 @@ class Extractor:
                 merged.add(short.actor.id)
         # "the Future Forward party" and "the Future Forward Party (FFP)": one party
         by_name = {fold(f.actor.name).lower(): f for f in found.values()}
+        named_of = defaultdict(list)  # "National Security Committee of Kazakhstan" by its first words
+        for entry in found.values():
+            head, of, _ = fold(entry.actor.name).lower().partition(" of ")
+            if of and entry.actor.type != "person":
+                named_of[head].append(entry)
         for short in [f for f in found.values() if f.actor.type == "organisation" and f.actor.id not in self.actors]:
             for noun in self._bare_nouns:
                 into = by_name.get(fold(f"{short.actor.name} {noun}").lower())
@@ -1327,6 +1357,11 @@ class Extractor:
                     _absorb(found, into, short)
                     merged.add(short.actor.id)
                     break
+        for short in [f for f in found.values() if f.actor.type != "person" and f.actor.id not in self.actors]:
+            longer = [f for f in named_of.get(fold(short.actor.name).lower(), ()) if f.actor.id in found]
+            if len(longer) == 1 and longer[0] is not short:  # "the National Security Committee (KNB)"
+                _absorb(found, longer[0], short)
+                merged.add(short.actor.id)
         return merged
 
     def _surnames(self, segments: list[_Segment], taken: _Spans, found: dict[str, _Found], note: _Note) -> None:
@@ -1414,8 +1449,11 @@ def _clause_end(title: str, at: int) -> int:
 
 
 def _strip_leading(words: list[str]) -> None:
-    """Drop the words that open a run but no name: "The", "In", a possessive."""
-    while words and (words[0].lower() in _FUNCTION_WORDS or words[0].endswith(("’s", "'s"))):
+    """Drop the words that open a run but no name: "The", "In", a possessive, a modifier such
+    as "US-based" or "Iran-backed"."""
+    while words and (
+        words[0].lower() in _FUNCTION_WORDS or words[0].endswith(("’s", "'s")) or _MODIFIER.fullmatch(words[0])
+    ):
         words.pop(0)
 
 

@@ -896,3 +896,57 @@ def test_a_state_bodys_fixed_words_alone_name_no_country(extractor: Extractor) -
         "A government of national unity was formed.",
     )
     assert {a.country for a in briefing.actors} <= {None}
+
+
+def test_organisation_names_with_on_and_ampersands_and_no_modifier(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Kenya counts the dead",
+        "The Kenya National Commission on Human Rights said 24 people died. The Council on Monday met. "
+        "A team from the US-based Carter Center watched the vote, and the Korea Internet & Security Agency "
+        "helped trace the attack. President Ruto flew to New York for the General Assembly.",
+    )
+    names = {a.name for a in briefing.actors}
+    assert {"Kenya National Commission on Human Rights", "Carter Center", "Korea Internet & Security Agency"} <= names
+    assert not any(name.startswith(("US-based", "New York", "Council on")) for name in names)
+
+
+def test_a_language_teacher_is_no_country(extractor: Extractor) -> None:
+    briefing, _ = run(extractor, "Candidate flees", "The former English teacher fled Belarus for Lithuania.")
+    assert "GBR" not in briefing.countries
+
+
+def test_an_institution_sits_where_the_text_puts_it(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Kenyan police land in Haiti",
+        "Kenyan police officers arrived in Port-au-Prince.",
+        "The High Court in Nairobi had ruled the deployment unlawful.",
+    )
+    assert ("High Court of Kenya", "KEN") in state_bodies(briefing)
+
+
+def test_a_ministry_spokesman_speaks_for_the_country_of_his_sentence(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Finland investigates pipeline damage",
+        "Finnish police said a ship’s anchor damaged the pipeline. In Beijing, foreign ministry spokeswoman "
+        "Mao Ning said China hoped for a fair inquiry.",
+        "Later, foreign ministry spokesman Wang Wenbin told a briefing the ship had left.",
+    )
+    bodies = state_bodies(briefing)
+    assert ("Chinese foreign ministry", "CHN") in bodies
+    assert not any(name.endswith("foreign ministry") and country == "FIN" for name, country in bodies)
+
+
+def test_a_detected_body_and_its_vocabulary_name_with_its_country_are_one(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Kazakhstan sacks spy chief",
+        "Tokayev dismissed Karim Massimov as chairman of the National Security Committee (KNB), the intelligence "
+        "agency. Detective Chief Superintendent Risto Lohi was not involved. The New Zealand Navy sent a ship.",
+    )
+    holding = [a for a in briefing.actors if "National Security Committee" in a.aliases or "KNB" in a.aliases]
+    assert len(holding) == 1 and holding[0].country == "KAZ"
+    assert "Risto Lohi" in people_named(briefing)
+    assert ("New Zealand navy", "NZL") in state_bodies(briefing)
