@@ -1,6 +1,7 @@
 """Find many names in a text at once: case-sensitive, whole words, longest match first.
 
-An Aho–Corasick automaton (pyahocorasick) scans the text once for every name. Accents
+An Aho–Corasick automaton (ahocorasick_rs, over the Rust aho-corasick crate) scans the
+text once for every name. Accents
 and typographic apostrophes and dashes are folded one character for one character, in
 the names and in the text alike, so positions in the folded text are positions in the
 original and "Goïta", "Goita", "Sana’a" and "Sana'a" all match.
@@ -10,14 +11,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Hashable, Iterator
-from typing import Any, Generic, NamedTuple, TypeVar
+from collections.abc import Hashable
+from typing import Generic, NamedTuple, TypeVar
 
-import ahocorasick
+import ahocorasick_rs
 
 T = TypeVar("T", bound=Hashable)
 U = TypeVar("U", bound=Hashable)
 V = TypeVar("V", bound=Hashable)
+X = TypeVar("X")
 Found = tuple[int, int, tuple[T, ...]]  # start, end and values of a match, before `longest`
 
 _PUNCTUATION = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-", "\u2013": "-", "\u00a0": " "}
@@ -64,7 +66,7 @@ class Matcher(Generic[T]):
     """Surface forms -> values; `find` returns the longest non-overlapping whole-word matches."""
 
     def __init__(self) -> None:
-        self._automaton: ahocorasick.Automaton | None = None  # built on the first scan (a lookup needs none)
+        self._automaton: _Automaton[tuple[T, ...]] | None = None  # built on the first scan (a lookup needs none)
         self._values: dict[str, list[T]] = {}
 
     def add(self, surface: str, value: T) -> None:
@@ -90,11 +92,8 @@ class Matcher(Generic[T]):
         if not self._values:
             return []
         if self._automaton is None:
-            self._automaton = _automaton({key: (len(key), tuple(values)) for key, values in self._values.items()})
-        if folded is None:
-            folded = fold(text)
-        found = [(start, end, values) for start, end, values in _words(self._automaton, folded)]
-        return longest(found, text)
+            self._automaton = _Automaton({key: tuple(values) for key, values in self._values.items()})
+        return longest(self._automaton.words(fold(text) if folded is None else folded), text)
 
 
 class Scanner(Generic[T, U, V]):
@@ -103,13 +102,17 @@ class Scanner(Generic[T, U, V]):
     about as much as the rest of a matcher's work, so each pass saved counts."""
 
     def __init__(self, first: Matcher[T], second: Matcher[U], third: Matcher[V]) -> None:
-        self._automaton = automaton = ahocorasick.Automaton()
         tables = (first._values, second._values, third._values)
-        for key in dict.fromkeys(key for table in tables for key in table):
-            values = tuple(tuple(table.get(key, ())) for table in tables)
-            automaton.add_word(key, (len(key), values))
-        if len(automaton):
-            automaton.make_automaton()
+        self._automaton = _Automaton(
+            {
+                key: (
+                    tuple(first._values.get(key, ())),
+                    tuple(second._values.get(key, ())),
+                    tuple(third._values.get(key, ())),
+                )
+                for key in dict.fromkeys(key for table in tables for key in table)
+            }
+        )
 
     def scan(self, folded: str) -> tuple[list[Found[T]], list[Found[U]], list[Found[V]]]:
         """Every whole-word match of each matcher in fold(text), overlapping ones included:
@@ -117,7 +120,7 @@ class Scanner(Generic[T, U, V]):
         firsts: list[Found[T]] = []
         seconds: list[Found[U]] = []
         thirds: list[Found[V]] = []
-        for start, end, (mine, theirs, others) in _words(self._automaton, folded):
+        for start, end, (mine, theirs, others) in self._automaton.words(folded):
             if mine:
                 firsts.append((start, end, mine))
             if theirs:
@@ -132,28 +135,28 @@ class Scanner(Generic[T, U, V]):
         return longest(firsts, text), longest(seconds, text)
 
 
-def _automaton(entries: dict[str, tuple[int, object]]) -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    for key, value in entries.items():
-        automaton.add_word(key, value)
-    if entries:
-        automaton.make_automaton()
-    return automaton
+class _Automaton(Generic[X]):
+    """Keys and their values, found wherever a key is a whole word of a text."""
 
+    def __init__(self, table: dict[str, X]) -> None:
+        self._values = list(table.values())
+        self._searcher = (
+            ahocorasick_rs.AhoCorasick(table, matchkind=ahocorasick_rs.MatchKind.Standard) if table else None
+        )
 
-def _words(automaton: ahocorasick.Automaton, folded: str) -> Iterator[tuple[int, int, Any]]:
-    """(start, end, value) of every whole-word occurrence of a key, overlapping ones included."""
-    if not len(automaton):
-        return
-    size = len(folded)
-    for end_index, (length, values) in automaton.iter(folded):
-        start, end = end_index - length + 1, end_index + 1
-        # whole words only: no letter or digit glued to either end (checks inlined: hot loop)
-        if start > 0 and folded[start - 1].isalnum() and folded[start].isalnum():
-            continue
-        if end < size and folded[end].isalnum() and folded[end - 1].isalnum():
-            continue
-        yield start, end, values
+    def words(self, folded: str) -> list[tuple[int, int, X]]:
+        """(start, end, value) of every whole-word occurrence of a key, overlapping ones included."""
+        if self._searcher is None:
+            return []
+        size, values, found = len(folded), self._values, []
+        for index, start, end in self._searcher.find_matches_as_indexes(folded, overlapping=True):
+            # whole words only: no letter or digit glued to either end (checks inlined: hot loop)
+            if start > 0 and folded[start - 1].isalnum() and folded[start].isalnum():
+                continue
+            if end < size and folded[end].isalnum() and folded[end - 1].isalnum():
+                continue
+            found.append((start, end, values[index]))
+        return found
 
 
 def longest(found: list[Found[T]], text: str) -> list[Match[T]]:
