@@ -23,12 +23,13 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from slugify import slugify
 
 from . import gcpause
 from .body_forms import SLOTS, BodyForms, Fixed, fixed_words
-from .matcher import Match, Matcher, Scanner, T, fold, longest
+from .matcher import Found, Match, Matcher, Scanner, T, fold, longest
 from .model import Actor, Briefing
 from .vocab import ActorEntry, StateBody, Vocabulary, country_slug
 
@@ -89,6 +90,16 @@ class _Segment:
     text: str
     weight: float
     offset: int  # position of the segment in the whole article, for ordering
+    # the nouns of the segment that introduce a name ("carmaker", "party"), found by the
+    # article's one scan: their kind and the noun
+    nouns: list[Match[Cue]] = field(default_factory=list, compare=False)
+
+
+class Cue(NamedTuple):
+    """A word the automaton finds for a rule, not an actor or a place."""
+
+    kind: str  # tag (its key a tag id) | descriptor ("carmaker Renault") | group ("the Reconquest party")
+    key: str
 
 
 # The capitals of Latin-1, not only A-Z: "Ángel", "Öcalan", "Ñáñez" open names too. (With the
@@ -138,6 +149,7 @@ _LANGUAGE_NOUN = re.compile(
 _MODIFIER = re.compile(r"[\w'’.]+-[a-z]+")  # "US-based", "Iran-backed": not "Al-Qaeda", not "Jamaat-ul-Mujahideen"
 _SEAT_AFTER = _latin(r" in ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")  # where an institution sits
 _MINISTRY_SPOKESPERSON = re.compile(r"[Mm]inistry spokes(?:man|woman|person)$")
+_NAME_OPENING = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # after a descriptor: "carmaker Renault"
 _AGE = re.compile(r", (?:aged )?\d{1,3},")  # "Mahsa Amini, 22, from Saqqez": wire copy gives people's ages
 _DESCRIBED = re.compile(r", (?:a|an) [^,.;:“”\"]{2,60}, (?:said|says|told|added|warned|explained)\b")
 _OF_GROUP = _latin(r" of (?:the )?([A-Z][\w'’-]*(?: (?:(?:for|of|and|the) )*[A-Z][\w'’-]*){0,5})")
@@ -287,11 +299,11 @@ class Extractor:
         self.geo = self._geo_matcher()
         self.actor_matcher = self._actor_matcher()
         self.body_forms, fixed = self._body_forms()
-        self.scanner = Scanner(self.actor_matcher, self.geo, fixed)  # all found in one pass over an article
-        self.tag_matcher: Matcher[str] = Matcher()
+        cues: Matcher[Cue] = Matcher()
         for tag in vocab.tags:
-            for cue in tag.cues:
-                self.tag_matcher.add(cue, tag.id)
+            for cue in tag.cues:  # lower case, and as it opens a sentence or a headline in title case
+                for variant in (cue, cue[0].upper() + cue[1:], cue.title()):
+                    cues.add(variant, Cue("tag", tag.id))
         self.institutions = frozenset(fold(name) for name in vocab.people.institutions)  # "General’s" = "General's"
         self._name_words: dict[str, bool] = {}  # token -> whether it can be part of a person's name
         self._actor_of: dict[ActorRef, Actor | None] = {}
@@ -304,13 +316,11 @@ class Extractor:
         descriptors.update(dict.fromkeys(vocab.people.armed_group_descriptors, "armed_group"))
         self._descriptor_kind = descriptors
         self._bare_nouns = tuple(sorted(vocab.people.organisation_nouns))
-        # the nouns after a space: a pattern that opens with a literal is scanned fast (ten times
-        # faster here than the nouns alone, whose first letters are everywhere)
-        nouns = sorted((*_GROUP_NOUNS, *self._bare_nouns), key=len, reverse=True)
-        self._group_noun = re.compile(rf" ({'|'.join(map(re.escape, nouns))})\b")
-        ends = sorted({d.rsplit(" ", 1)[-1] for d in descriptors}, key=len, reverse=True)  # "tank" of "think tank"
-        # a descriptor's last word after a space, a name after it: a literal first is scanned fast
-        self._descriptor_at = re.compile(rf" ({'|'.join(map(re.escape, ends))}) (?=[A-Z0-9])")
+        for noun in (*_GROUP_NOUNS, *self._bare_nouns):
+            cues.add(noun, Cue("group", noun))
+        for descriptor in descriptors:
+            cues.add(descriptor.rsplit(" ", 1)[-1], Cue("descriptor", descriptor))  # "tank" of "think tank"
+        self.scanner = Scanner(self.actor_matcher, self.geo, fixed, cues)  # all found in one pass over an article
 
     # --- building the automata -----------------------------------------------------
 
@@ -436,7 +446,18 @@ class Extractor:
         segments = self._segments(briefing)
         text = "\n".join(segment.text for segment in segments)  # the article, scanned whole
         folded = fold(text)  # once, for both case-sensitive scans
-        actor_found, geo_found, fixed_found = self.scanner.scan(folded)
+        actor_found, geo_found, fixed_found, cue_found = self.scanner.scan(folded)
+        tag_found: list[Found[Cue]] = []
+        noun_found: list[Match[Cue]] = []
+        for start, end, found_cues in cue_found:
+            tags = tuple(c for c in found_cues if c.kind == "tag")
+            if tags:
+                tag_found.append((start, end, tags))
+            if len(tags) < len(found_cues):
+                noun_found.append(Match(start, end, text[start:end], found_cues))
+        noun_found.sort()
+        for segment, nouns in zip(segments, _per_segment(noun_found, segments), strict=True):
+            segment.nouns.extend(nouns)
         for start, end, roles in self.body_forms.complete(folded, fixed_found, geo_found):  # "Malian army"
             actor_found.append((start, end, tuple(ActorRef("body", role, iso3) for role, iso3 in roles)))
         actor_matches, geo_matches = longest(actor_found, text), longest(geo_found, text)
@@ -470,7 +491,7 @@ class Extractor:
         if "actors" not in overridden:
             values["actors"] = actors
         if "tags" not in overridden:
-            values["tags"] = self._tags(segments, text)
+            values["tags"] = self._tags(segments, longest(tag_found, text))
         return replace(briefing, **values), candidates  # type: ignore[arg-type]
 
     def _segments(self, briefing: Briefing) -> list[_Segment]:
@@ -921,12 +942,12 @@ class Extractor:
                 found[actor.id].forms.add(acronym)
                 spans.append((start, end))
                 candidates.setdefault(name, Candidate(name, kind, f"defines the acronym {acronym}"))
-            for name, start, end, kind, country, evidence in self._described_in(segment.text, spans):
+            for name, start, end, kind, country, evidence in self._described_in(segment, spans):
                 actor = Actor(id=_slug(name), name=name, type=kind, country=country)
                 note(actor, name, segment.offset + start)
                 spans.append((start, end))
                 candidates.setdefault(name, Candidate(name, kind, evidence))
-            for name, start, end, evidence in self._organisations_in(segment.text, spans, known):
+            for name, start, end, evidence in self._organisations_in(segment, spans, known):
                 form = name
                 name, kind, country = self._institution(name, segment.text, start, primary)
                 actor = Actor(id=_slug(name), name=name, type=kind, country=country)
@@ -989,21 +1010,28 @@ class Extractor:
         return name
 
     def _described_in(
-        self, text: str, spans: list[tuple[int, int]]
+        self, segment: _Segment, spans: list[tuple[int, int]]
     ) -> list[tuple[str, int, int, str, str | None, str]]:
         """Names written after a noun that says what they are ("French carmaker Renault"):
         (name, start, end, type, country, evidence). The country is that of a country word
         just before the noun ("US delivery firm FedEx")."""
         found = []
-        kinds = self._descriptor_kind
-        for hit in self._descriptor_at.finditer(text):
-            start, end = hit.span(1)
+        kinds, text = self._descriptor_kind, segment.text
+        for hit in segment.nouns:
+            start, end = hit.start, hit.end  # a descriptor's last word after a space, a name after it
+            if not (
+                any(cue.kind == "descriptor" for cue in hit.values)
+                and text.startswith(" ", start - 1)
+                and text.startswith(" ", end)
+                and text[end + 1 : end + 2] in _NAME_OPENING
+            ):
+                continue
             two = text[text.rfind(" ", 0, start - 1) + 1 : end]
             descriptor = two if two in kinds else text[start:end]
             if descriptor not in kinds:
                 continue
             named = _NAME_AFTER_NOUN.match(text, end + 1)
-            assert named is not None  # _descriptor_at looked ahead for it
+            assert named is not None  # a capital or a digit opens it
             words = []
             for word in named.group(0).split(" "):
                 owner = word.endswith(("’s", "'s"))
@@ -1036,13 +1064,16 @@ class Extractor:
         return found
 
     def _organisations_in(
-        self, text: str, spans: list[tuple[int, int]], actor_spans: list[tuple[int, int]]
+        self, segment: _Segment, spans: list[tuple[int, int]], actor_spans: list[tuple[int, int]]
     ) -> list[tuple[str, int, int, str]]:
         """Runs of capitalised words that end in an organisation word: `Yale Humanitarian Research Lab`,
         or that a group noun follows: `the Guadalajara cartel`. `actor_spans`: known actors' places."""
-        found = []
-        for noun in self._group_noun.finditer(text):
-            space = noun.start()
+        found, text = [], segment.text
+        for noun in segment.nouns:
+            space = noun.start - 1
+            group = next((cue.key for cue in noun.values if cue.kind == "group"), None)
+            if group is None or not text.startswith(" ", space):
+                continue
             behind = _NAME_BEHIND.search(text, max(0, space - 80), space)
             if behind is None:
                 continue
@@ -1056,8 +1087,8 @@ class Extractor:
                 start, head = start + cut, head[cut:]
             if not head:
                 continue
-            bare = noun.group(1) in self._bare_nouns
-            end = space if bare else noun.end()
+            bare = group in self._bare_nouns
+            end = space if bare else noun.end
             name = text[start:end]
             if head.split()[0] in self.people.not_names or head in self.people.titles:
                 continue
@@ -1068,7 +1099,7 @@ class Extractor:
             geo = self.scanner.find(head)[1]
             if any(g.start == 0 and g.values[0].kind in ("name", "demonym", "ambiguous") for g in geo):
                 continue  # "Mexican cartels" are no name
-            found.append((name, start, end, f"a name followed by “{noun.group(1)}”"))
+            found.append((name, start, end, f"a name followed by “{group}”"))
         for match in _CAPITALISED_RUN.finditer(text):
             whole = match.group(0).split(" ")
             if self.people.org_words.isdisjoint(whole):
@@ -1386,12 +1417,12 @@ class Extractor:
 
     # --- tags ------------------------------------------------------------------------
 
-    def _tags(self, segments: list[_Segment], text: str) -> tuple[str, ...]:
+    def _tags(self, segments: list[_Segment], found: list[Match[Cue]]) -> tuple[str, ...]:
         scores: dict[str, float] = defaultdict(float)
-        matches_in = _per_segment(self.tag_matcher.find(_lowered(text)), segments)
+        matches_in = _per_segment(found, segments)
         for segment, matches in zip(segments, matches_in, strict=True):
             for match in matches:
-                scores[match.values[0]] += segment.weight
+                scores[match.values[0].key] += segment.weight
         chosen = [t for t in scores if scores[t] >= TAG_THRESHOLD]
         return tuple(sorted(chosen, key=lambda t: (-scores[t], t))[:MAX_TAGS])
 
@@ -1417,12 +1448,6 @@ def _per_segment(found: list[Match[T]], segments: list[_Segment]) -> list[list[M
         offset = starts[index]
         placed[index].append(Match(match.start - offset, match.end - offset, match.text, match.values))
     return placed
-
-
-def _lowered(whole: str) -> str:
-    """Lower case, one character for one (the rare letter whose lower case is longer stays)."""
-    lowered = whole.lower()
-    return lowered if len(lowered) == len(whole) else "".join(c if len(c.lower()) > 1 else c.lower() for c in whole)
 
 
 @lru_cache(maxsize=8192)

@@ -19,6 +19,7 @@ import ahocorasick_rs
 T = TypeVar("T", bound=Hashable)
 U = TypeVar("U", bound=Hashable)
 V = TypeVar("V", bound=Hashable)
+W = TypeVar("W", bound=Hashable)
 X = TypeVar("X")
 Found = tuple[int, int, tuple[T, ...]]  # start, end and values of a match, before `longest`
 
@@ -96,42 +97,46 @@ class Matcher(Generic[T]):
         return longest(self._automaton.words(fold(text) if folded is None else folded), text)
 
 
-class Scanner(Generic[T, U, V]):
-    """Three matchers in one automaton: one pass over a text finds the matches of each, chosen
+class Scanner(Generic[T, U, V, W]):
+    """Four matchers in one automaton: one pass over a text finds the matches of each, chosen
     apart (a place inside an actor's name is still a place). One scan of an article costs
     about as much as the rest of a matcher's work, so each pass saved counts."""
 
-    def __init__(self, first: Matcher[T], second: Matcher[U], third: Matcher[V]) -> None:
-        tables = (first._values, second._values, third._values)
+    def __init__(self, first: Matcher[T], second: Matcher[U], third: Matcher[V], fourth: Matcher[W]) -> None:
+        one, two, three, four = first._values, second._values, third._values, fourth._values
         self._automaton = _Automaton(
             {
                 key: (
-                    tuple(first._values.get(key, ())),
-                    tuple(second._values.get(key, ())),
-                    tuple(third._values.get(key, ())),
+                    tuple(one.get(key, ())),
+                    tuple(two.get(key, ())),
+                    tuple(three.get(key, ())),
+                    tuple(four.get(key, ())),
                 )
-                for key in dict.fromkeys(key for table in tables for key in table)
+                for key in dict.fromkeys([*one, *two, *three, *four])
             }
         )
 
-    def scan(self, folded: str) -> tuple[list[Found[T]], list[Found[U]], list[Found[V]]]:
+    def scan(self, folded: str) -> tuple[list[Found[T]], list[Found[U]], list[Found[V]], list[Found[W]]]:
         """Every whole-word match of each matcher in fold(text), overlapping ones included:
         pass a list to `longest` for the matches to keep."""
         firsts: list[Found[T]] = []
         seconds: list[Found[U]] = []
         thirds: list[Found[V]] = []
-        for start, end, (mine, theirs, others) in self._automaton.words(folded):
-            if mine:
-                firsts.append((start, end, mine))
-            if theirs:
-                seconds.append((start, end, theirs))
-            if others:
-                thirds.append((start, end, others))
-        return firsts, seconds, thirds
+        fourths: list[Found[W]] = []
+        for start, end, (first, second, third, fourth) in self._automaton.words(folded):
+            if first:
+                firsts.append((start, end, first))
+            if second:
+                seconds.append((start, end, second))
+            if third:
+                thirds.append((start, end, third))
+            if fourth:
+                fourths.append((start, end, fourth))
+        return firsts, seconds, thirds, fourths
 
     def find(self, text: str, folded: str | None = None) -> tuple[list[Match[T]], list[Match[U]]]:
         """The longest matches of the first two matchers."""
-        firsts, seconds, _ = self.scan(fold(text) if folded is None else folded)
+        firsts, seconds, _, _ = self.scan(fold(text) if folded is None else folded)
         return longest(firsts, text), longest(seconds, text)
 
 
