@@ -90,15 +90,17 @@ class _Segment:
     text: str
     weight: float
     offset: int  # position of the segment in the whole article, for ordering
-    # the nouns of the segment that introduce a name ("carmaker", "party"), found by the
-    # article's one scan: their kind and the noun
-    nouns: list[Match[Cue]] = field(default_factory=list, compare=False)
+    # the words of the segment that introduce a name ("carmaker", "party", "Ministry"), found
+    # by the article's one scan
+    cues: list[Match[Cue]] = field(default_factory=list, compare=False)
 
 
 class Cue(NamedTuple):
     """A word the automaton finds for a rule, not an actor or a place."""
 
-    kind: str  # tag (its key a tag id) | descriptor ("carmaker Renault") | group ("the Reconquest party")
+    # tag (its key a tag id) | descriptor ("carmaker Renault") | group ("the Reconquest party") |
+    # org (a word of an organisation's name: "Ministry", "Council")
+    kind: str
     key: str
 
 
@@ -115,7 +117,8 @@ def _latin(pattern: str) -> re.Pattern[str]:
 
 _ACRONYM_USE = re.compile(r" \(([A-Z][A-Za-z0-9&-]{1,11})\)")
 _NAME_PART = r"(?:[A-Z][\w'’.-]*|of|the|for|and|de|du|des|la|le|et|al|el|in|on|to)"
-_NAME_BEFORE = _latin(rf"{_NAME_PART}(?:[ ]{_NAME_PART})*$")
+_NAME_WORD = _latin(_NAME_PART)
+_NAME_WORD_END = _latin(rf"{_NAME_PART}$")
 _WORD = re.compile(r"[\w][\w'’.-]*")
 _PARTICLE = r"(?:al|el|bin|ibn|ben|ag|ould|de|del|della|der|di|da|do|dos|du|la|las|le|los|van|von|y|abu)"
 # The capital comes first and the look behind after it: a pattern that opens with a character
@@ -320,6 +323,8 @@ class Extractor:
             cues.add(noun, Cue("group", noun))
         for descriptor in descriptors:
             cues.add(descriptor.rsplit(" ", 1)[-1], Cue("descriptor", descriptor))  # "tank" of "think tank"
+        for word in vocab.people.org_words:
+            cues.add(word, Cue("org", word))
         self.scanner = Scanner(self.actor_matcher, self.geo, fixed, cues)  # all found in one pass over an article
 
     # --- building the automata -----------------------------------------------------
@@ -448,16 +453,16 @@ class Extractor:
         folded = fold(text)  # once, for both case-sensitive scans
         actor_found, geo_found, fixed_found, cue_found = self.scanner.scan(folded)
         tag_found: list[Found[Cue]] = []
-        noun_found: list[Match[Cue]] = []
+        rule_found: list[Match[Cue]] = []
         for start, end, found_cues in cue_found:
             tags = tuple(c for c in found_cues if c.kind == "tag")
             if tags:
                 tag_found.append((start, end, tags))
             if len(tags) < len(found_cues):
-                noun_found.append(Match(start, end, text[start:end], found_cues))
-        noun_found.sort()
-        for segment, nouns in zip(segments, _per_segment(noun_found, segments), strict=True):
-            segment.nouns.extend(nouns)
+                rule_found.append(Match(start, end, text[start:end], found_cues))
+        rule_found.sort()
+        for segment, found_here in zip(segments, _per_segment(rule_found, segments), strict=True):
+            segment.cues.extend(found_here)
         for start, end, roles in self.body_forms.complete(folded, fixed_found, geo_found):  # "Malian army"
             actor_found.append((start, end, tuple(ActorRef("body", role, iso3) for role, iso3 in roles)))
         actor_matches, geo_matches = longest(actor_found, text), longest(geo_found, text)
@@ -1017,7 +1022,7 @@ class Extractor:
         just before the noun ("US delivery firm FedEx")."""
         found = []
         kinds, text = self._descriptor_kind, segment.text
-        for hit in segment.nouns:
+        for hit in segment.cues:
             start, end = hit.start, hit.end  # a descriptor's last word after a space, a name after it
             if not (
                 any(cue.kind == "descriptor" for cue in hit.values)
@@ -1069,7 +1074,7 @@ class Extractor:
         """Runs of capitalised words that end in an organisation word: `Yale Humanitarian Research Lab`,
         or that a group noun follows: `the Guadalajara cartel`. `actor_spans`: known actors' places."""
         found, text = [], segment.text
-        for noun in segment.nouns:
+        for noun in segment.cues:
             space = noun.start - 1
             group = next((cue.key for cue in noun.values if cue.kind == "group"), None)
             if group is None or not text.startswith(" ", space):
@@ -1100,6 +1105,8 @@ class Extractor:
             if any(g.start == 0 and g.values[0].kind in ("name", "demonym", "ambiguous") for g in geo):
                 continue  # "Mexican cartels" are no name
             found.append((name, start, end, f"a name followed by “{group}”"))
+        if not any(cue.kind == "org" for hit in segment.cues for cue in hit.values):
+            return found  # no organisation word, no run to look at (two paragraphs in three)
         for match in _CAPITALISED_RUN.finditer(text):
             whole = match.group(0).split(" ")
             if self.people.org_words.isdisjoint(whole):
@@ -1541,10 +1548,10 @@ def _acronyms(text: str) -> list[tuple[str, str, int, int]]:
     """(name, acronym, start, end) of each "Rapid Support Forces (RSF)" in the text."""
     found = []
     for use in _ACRONYM_USE.finditer(text):
-        before = _NAME_BEFORE.search(text, max(0, use.start() - 160), use.start())
-        if before is None:
+        before = _name_before(text[max(0, use.start() - 160) : use.start()])
+        if not before:
             continue
-        name = _trim_name(before.group(0))
+        name = _trim_name(before)
         acronym = use.group(1)
         while " " in name and name[0] not in acronym.upper():  # "Lawmakers of the Senegalese Democratic Party (PDS)"
             shorter = _trim_name(name.split(" ", 1)[1])
@@ -1554,6 +1561,20 @@ def _acronyms(text: str) -> list[tuple[str, str, int, int]]:
         if name and _initials_fit(name, acronym):
             found.append((name, acronym, use.start() - len(name), use.end()))
     return found
+
+
+def _name_before(text: str) -> str:
+    """The name-like words (capitalised, or "of", "al"…) that end `text`, read backwards word
+    by word: a pattern anchored at the end would be tried from every character before it."""
+    words = text.split(" ")
+    kept = 0
+    for word in reversed(words):
+        if _NAME_WORD.fullmatch(word):
+            kept += 1
+            continue
+        tail = _NAME_WORD_END.search(word)  # "“National": its name part
+        return " ".join([tail.group(0), *words[len(words) - kept :]]) if tail else " ".join(words[len(words) - kept :])
+    return text
 
 
 def _trim_name(name: str) -> str:
@@ -1566,8 +1587,9 @@ def _trim_name(name: str) -> str:
 def _initials_fit(name: str, acronym: str) -> bool:
     """RSF fits Rapid Support Forces; DGSE fits Directorate-General for External Security."""
     letters = [c for c in acronym.upper() if c.isalpha()]
-    initials = Counter(w[0].upper() for part in name.split() for w in part.split("-") if w[:1].isupper())
-    return len(letters) >= 2 and not Counter(letters) - initials and len(initials) <= len(letters) + 3
+    initials = "".join(w[0].upper() for part in name.split() for w in part.split("-") if w[:1].isupper())
+    fits = all(initials.count(letter) >= letters.count(letter) for letter in set(letters))  # as many of each
+    return len(letters) >= 2 and fits and len(set(initials)) <= len(letters) + 3
 
 
 def _absorb(found: dict[str, _Found], into: _Found, short: _Found) -> None:
