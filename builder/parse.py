@@ -141,7 +141,8 @@ _DOUBLE_QUOTES = f'{OPEN_QUOTE}{CLOSE_QUOTE}"'
 # Words that end in a full stop but never end a sentence: titles before a name,
 # "No. 2", and the like. Compared lower-case, without the final dot.
 _TITLES = frozenset("mr mrs ms dr prof gen lt col maj capt cpt sgt cpl adm cmdr brig gov sen rev st mt ft".split())
-_BEFORE_NUMBERS = frozenset("no nos vol art fig p pp".split())  # "No. 2", "Art. 5"
+# "No. 2", "Art. 5", "Jan. 11" (a month: wire copy abbreviates the long ones)
+_BEFORE_NUMBERS = frozenset("no nos vol art fig p pp jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)*[A-Za-z]")  # U.S, U.N, a.m, J (before the last dot)
 _WORD_BEFORE = re.compile(r"[\w.\-]*$")
 _LONGEST_WORD = 64  # how far back a word before a full stop is looked for

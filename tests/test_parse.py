@@ -96,6 +96,7 @@ def test_paragraph_breaks(body: str, expected: list[str]) -> None:
         "Dr.\u00a0Ahmed and Gen.\u00a0Smith met at St.\u00a0Peter's.",
         "Growth was 3.5 percent, down from 4.2 percent.",
         "He ranks No.\u00a02 in the party.",
+        "The intervention began on Jan.\u00a011 and ended in Sept.\u00a02014.",
         "The strike began at 5 a.m.\u00a0GMT and ended at 7 p.m. local time.",
         "J.\u00a0R. R. Tolkien wrote it. George W.\u00a0Bush did not.",
         "The talks were in Washington, D.C.",
