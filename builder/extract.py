@@ -152,6 +152,7 @@ _LANGUAGE_NOUN = re.compile(
 _MODIFIER = re.compile(r"[\w'’.]+-[a-z]+")  # "US-based", "Iran-backed": not "Al-Qaeda", not "Jamaat-ul-Mujahideen"
 _SEAT_AFTER = _latin(r" in ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")  # where an institution sits
 _MINISTRY_SPOKESPERSON = re.compile(r"[Mm]inistry spokes(?:man|woman|person)$")
+_POSTED_ON = re.compile(r"\b(?:on|via|to|[Oo]n (?:its|his|her|their|the)(?: official| own)?(?: \w+)?) $")
 _NAME_OPENING = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # after a descriptor: "carmaker Renault"
 _AGE = re.compile(r", (?:aged )?\d{1,3},")  # "Mahsa Amini, 22, from Saqqez": wire copy gives people's ages
 _DESCRIBED = re.compile(r", (?:a|an) [^,.;:“”\"]{2,60}, (?:said|says|told|added|warned|explained)\b")
@@ -644,6 +645,8 @@ class Extractor:
         for match in matches:
             if match.values[0].kind == "vocab" and (self._other_countrys(text, match) or self._named_on(text, match)):
                 continue
+            if match.text in self.people.platforms and _POSTED_ON.search(text, max(0, match.start - 30), match.start):
+                continue  # "said on Twitter": where it was said
             if " " not in match.text and match.values[0].kind == "vocab":
                 before = re.search(r"(\w[\w'’.-]*) $", text[max(0, match.start - 40) : match.start])
                 word = before.group(1) if before else ""

@@ -109,6 +109,7 @@ class People:
     organisation_descriptors: frozenset[str]  # "carmaker" in "French carmaker Renault"
     armed_group_descriptors: frozenset[str]  # "militant group" in "the militant group Lakurawa"
     organisation_nouns: frozenset[str]  # "party" in "the Reconquest party"
+    platforms: frozenset[str]  # "Twitter" in "said on Twitter": where words are posted, no actor
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,6 +421,7 @@ def _people(folder: Path) -> People:
         "organisation_descriptors",
         "armed_group_descriptors",
         "organisation_nouns",
+        "platforms",
     }
     reader.keys(top, keys)
     lists = {key: frozenset(reader.texts(top, key)) for key in sorted(keys)}

@@ -103,6 +103,7 @@ def countries() -> dict[str, dict[str, Any]]:
         r[k] for rs in rows.values() for r in rs for k in ("region", "subregion", "intermediateregion") if r.get(k)
     ]
     spelling = _spelling(regions)
+    words = {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
     result: dict[str, dict[str, Any]] = {}
     for country in sorted(pycountry.countries, key=lambda c: c.alpha_3):
         iso3 = country.alpha_3
@@ -113,7 +114,9 @@ def countries() -> dict[str, dict[str, Any]]:
         path: list[str] = []
         capital = None
         for row in rows.get(iso3, []):
-            names.update(n for n in [row.get("name"), *(row.get("altSpellings") or [])] if n and _latin_name(n))
+            names.update(n for n in [row.get("name")] if n and _latin_name(n))
+            # other spellings, less the ordinary words ("Island", Iceland's own name, in "Samal Island")
+            names.update(n for n in row.get("altSpellings") or [] if _latin_name(n) and not _word(n, words))
             if row.get("demonym") and _latin_name(row["demonym"]):
                 demonyms.add(row["demonym"])
         for row in own:

@@ -950,3 +950,20 @@ def test_a_detected_body_and_its_vocabulary_name_with_its_country_are_one(extrac
     assert len(holding) == 1 and holding[0].country == "KAZ"
     assert "Risto Lohi" in people_named(briefing)
     assert ("New Zealand navy", "NZL") in state_bodies(briefing)
+
+
+def test_a_platform_words_are_posted_on_is_no_actor(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Minister resigns",
+        "The minister announced his resignation on Twitter, and later in a post on his official Telegram "
+        "channel. Twitter said it had suspended accounts linked to the campaign.",
+    )
+    found = {alias for a in briefing.actors for alias in a.aliases}
+    assert "Telegram" not in found
+    assert found & {"Twitter"}  # the company acting is one
+
+
+def test_an_island_is_no_iceland(extractor: Extractor) -> None:
+    briefing, _ = run(extractor, "Hostages seized", "Gunmen seized four people from a marina on Samal Island.")
+    assert "ISL" not in briefing.countries
