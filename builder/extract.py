@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import islice
 from typing import NamedTuple
 
 from slugify import slugify
@@ -99,7 +100,8 @@ class Cue(NamedTuple):
     """A word the automaton finds for a rule, not an actor or a place."""
 
     # tag (its key a tag id) | descriptor ("carmaker Renault") | group ("the Reconquest party") |
-    # org (a word of an organisation's name: "Ministry", "Council")
+    # org (a word of an organisation's name: "Ministry", "Council") | government ("Burhan’s
+    # government") | ministry ("the fisheries ministry")
     kind: str
     key: str
 
@@ -199,8 +201,7 @@ _PLACE_KINDS = ("capital", "city", "region")
 _OF_A_NAME = _latin(r" of (?:the )?[A-Z][\w.-]*(?: [A-Z][\w.-]*)*(?!['’]s)\b")
 # Found by a literal part first (the regex engine leaps to a literal; a pattern that opens with
 # \b or a name's capital is tried at every position): the rest is checked around it.
-_MINISTRY = re.compile(r"inistry\b")  # "ministry", "Ministry"
-_GOVERNMENT_OF = re.compile(r"['’]s (?:government|administration|cabinet)\b")  # "Burhan’s government"
+_GOVERNMENTS = ("government", "administration", "cabinet")  # "Burhan’s government"
 _WORD_AT_END = _latin(r"[A-Z][\w'’-]+$")
 _MINISTRY_OF = re.compile(r" of (?:the )?")
 _CAPITAL_WORD_BEFORE = _latin(r"[A-Z][\w'’.-]* $")
@@ -326,6 +327,10 @@ class Extractor:
             cues.add(descriptor.rsplit(" ", 1)[-1], Cue("descriptor", descriptor))  # "tank" of "think tank"
         for word in vocab.people.org_words:
             cues.add(word, Cue("org", word))
+        for word in _GOVERNMENTS:
+            cues.add(word, Cue("government", word))
+        for word in ("ministry", "Ministry"):
+            cues.add(word, Cue("ministry", word))
         self.scanner = Scanner(self.actor_matcher, self.geo, fixed, cues)  # all found in one pass over an article
 
     # --- building the automata -----------------------------------------------------
@@ -460,7 +465,8 @@ class Extractor:
             if tags:
                 tag_found.append((start, end, tags))
             if len(tags) < len(found_cues):
-                rule_found.append(Match(start, end, text[start:end], found_cues))
+                rules = tuple(c for c in found_cues if c.kind != "tag")
+                rule_found.append(Match(start, end, text[start:end], rules))
         rule_found.sort()
         for segment, found_here in zip(segments, _per_segment(rule_found, segments), strict=True):
             segment.cues.extend(found_here)
@@ -648,8 +654,7 @@ class Extractor:
             if match.text in self.people.platforms and _POSTED_ON.search(text, max(0, match.start - 30), match.start):
                 continue  # "said on Twitter": where it was said
             if " " not in match.text and match.values[0].kind == "vocab":
-                before = re.search(r"(\w[\w'’.-]*) $", text[max(0, match.start - 40) : match.start])
-                word = before.group(1) if before else ""
+                word = _word_before(text, match.start)
                 if (
                     _capitalised(word)
                     and not re.search(r"-[a-z]", word)  # "Al-Qaeda-linked Al-Shabaab" is no name
@@ -840,15 +845,16 @@ class Extractor:
         hits = []
         for segment in segments:
             text = segment.text
-            taken = [(m.start, m.end) for s, m in known if s is segment]
-            for word in _MINISTRY.finditer(text):
-                start = word.start() - 1
-                if start < 0 or text[start] not in "Mm" or (start and text[start - 1].isalnum()):
+            taken = None
+            for cue in segment.cues:
+                if all(c.kind != "ministry" for c in cue.values):
                     continue
-                found = self._ministry_at(text, start, word.end())
+                found = self._ministry_at(text, cue.start, cue.end)
                 if found is None:
                     continue
                 start, end, ref = found
+                if taken is None:
+                    taken = [(m.start, m.end) for s, m in known if s is segment]
                 if not _overlaps(taken, start, end):
                     hits.append((segment, Match(start, end, text[start:end], (ref,))))
         return hits
@@ -861,12 +867,15 @@ class Extractor:
         hits = []
         for segment in segments:
             text = segment.text
-            for found in _GOVERNMENT_OF.finditer(text):
-                name = _WORD_AT_END.search(text, max(0, found.start() - 40), found.start())
+            for cue in segment.cues:
+                owner = cue.start - 3  # "Burhan’s government": the possessive before the noun
+                if text[owner : cue.start] not in ("’s ", "'s ") or all(c.kind != "government" for c in cue.values):
+                    continue
+                name = _WORD_AT_END.search(text, max(0, owner - 40), owner)
                 home = self._person_country(name.group(0), known) if name else None
                 if name is None or home is None:
                     continue
-                start, end = name.start(), found.end()
+                start, end = name.start(), cue.end
                 # what else the words are (the leader's own name is, of course, part of them)
                 taken = [(m.start, m.end) for s, m in known if s is segment and not self._is_person(m.values[0])]
                 if not _overlaps(taken, start, end):
@@ -1286,7 +1295,7 @@ class Extractor:
     def _speaks(self, text: str, end: int, *, last: bool = False) -> str | None:
         """The speech verb after a name ("Lerner also warned"), if there is one; `last`: also
         a verb that ends the sentence ("…, Jones said.")."""
-        following = list(_WORD.finditer(text, end, end + 80))[:3]
+        following = islice(_WORD.finditer(text, end, end + 80), 3)
         for skip, word in enumerate(following):
             token = word.group(0).rstrip(".") if last else word.group(0)
             if token in self.people.speech_verbs and (skip == 0 or "," not in text[end : word.start()]):
@@ -1490,6 +1499,19 @@ def _strip_leading(words: list[str]) -> None:
         words[0].lower() in _FUNCTION_WORDS or words[0].endswith(("’s", "'s")) or _MODIFIER.fullmatch(words[0])
     ):
         words.pop(0)
+
+
+def _word_before(text: str, end: int) -> str:
+    r"""The word before the space that ends at `end` ("Thérèse" before "Wagner"), else "": what
+    `(\w[\w'’.-]*) $` finds in the 40 characters before `end`, read backwards."""
+    if end < 2 or text[end - 1] != " ":
+        return ""
+    start, low = end - 1, max(0, end - 40)
+    while start > low and (text[start - 1].isalnum() or text[start - 1] in "_'’.-"):
+        start -= 1
+    while start < end - 1 and not (text[start].isalnum() or text[start] == "_"):
+        start += 1  # a word opens with a letter or a digit
+    return text[start : end - 1]
 
 
 def _sentence_start(text: str, position: int) -> int:

@@ -207,7 +207,7 @@ def test_yaml_shares_aliased_nodes_and_keeps_self_references() -> None:
 # The name patterns as first written, before their leading capital was factored out for speed.
 _PLAIN_WORD = r"(?:(?:[A-Z]\.){1,4}|[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*)"
 PLAIN_PATTERNS = {
-    _CAPITALISED_RUN: re.compile(rf"{_PLAIN_WORD}(?: (?:(?:of|for|and|the|de|du|des|in|to) )*{_PLAIN_WORD})+"),
+    _CAPITALISED_RUN: re.compile(rf"{_PLAIN_WORD}(?: (?:(?:of|for|and|&|the|de|du|des|in|on|to) )*{_PLAIN_WORD})+"),
     _NAME_CANDIDATE: re.compile(
         rf"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ ](?:{_PARTICLE}[ ])*(?:[A-Z]|{_PARTICLE}-[A-Z])[\w'’.-]*)+"
     ),
