@@ -855,6 +855,16 @@ def test_a_place_of_another_country_opens_another_body(extractor: Extractor) -> 
             False,
             id="with_particles_or_what_they_ran",
         ),
+        pytest.param(
+            "Siege ends",
+            (
+                "The attack was claimed by Karim Tahar, a veteran jihadist who split from the group.",
+                "Police named the smuggler Olek Varga and said Detective Chief Superintendent Risto Lohi led the case.",
+            ),
+            {"Karim Tahar", "Olek Varga", "Risto Lohi"},
+            False,
+            id="by_what_they_do_or_their_rank",
+        ),
     ],
 )
 def test_people_are_found_by_how_the_text_introduces_them(
