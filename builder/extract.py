@@ -1379,14 +1379,13 @@ class Extractor:
     def _merge_short_names(self, found: dict[str, _Found]) -> set[str]:
         """A detected name that ends another one ("Kayikwamba Wagner") is that person, and so is
         one of two words or more that begins just one other ("Ali Bongo" in "Ali Bongo Ondimba")."""
-        people = [f for f in found.values() if f.actor.type == "person"]
+        people = [(f, fold(f.actor.name).split()) for f in found.values() if f.actor.type == "person"]
         merged: set[str] = set()
-        for short in people:
+        for short, words in people:
             if short.actor.id in self.actors:
                 continue  # a vocabulary person keeps its own entry
-            words = fold(short.actor.name).split()
             size = len(words)
-            names = [(longer, fold(longer.actor.name).split()) for longer in people if longer.actor.id not in merged]
+            names = [(longer, other) for longer, other in people if longer.actor.id not in merged]
             ending = [longer for longer, other in names if len(other) > size and other[-size:] == words]
             opening = [longer for longer, other in names if len(other) > size >= 2 and other[:size] == words]
             into = ending[0] if ending else opening[0] if len(opening) == 1 else None
@@ -1429,10 +1428,12 @@ class Extractor:
         usable = {s: fid for s, fid in surnames.items() if s not in clashes and len(s) > 2}
         if not usable:
             return
-        for segment in segments:
-            for start, end, surname in _whole_words(segment.text, usable):
-                if not _overlaps(taken[segment.offset], start, end):
-                    note(found[usable[surname]].actor, surname, segment.offset + start)
+        article = "\n".join(segment.text for segment in segments)  # one search, not one per paragraph
+        starts = [segment.offset for segment in segments]
+        for start, end, surname in _whole_words(article, usable):
+            offset = starts[bisect_right(starts, start) - 1]
+            if not _overlaps(taken[offset], start - offset, end - offset):
+                note(found[usable[surname]].actor, surname, start)
 
     # --- tags ------------------------------------------------------------------------
 
