@@ -962,7 +962,7 @@ def test_a_detected_body_and_its_vocabulary_name_with_its_country_are_one(extrac
     assert ("New Zealand navy", "NZL") in state_bodies(briefing)
 
 
-def test_a_platform_words_are_posted_on_is_no_actor(extractor: Extractor) -> None:
+def test_a_platform_that_words_are_posted_on_is_no_actor(extractor: Extractor) -> None:
     briefing, _ = run(
         extractor,
         "Minister resigns",
