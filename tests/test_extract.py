@@ -865,6 +865,16 @@ def test_a_place_of_another_country_opens_another_body(extractor: Extractor) -> 
             False,
             id="by_what_they_do_or_their_rank",
         ),
+        pytest.param(
+            "Talks resume",
+            (
+                "The minister met his Tajik counterpart, Rustam Nazarov, and arms dealer Petar Vasilev.",
+                "Lina Okoro, a co-convener of the campaign, and Marco Bellini, an Italian tourist, spoke.",
+            ),
+            {"Rustam Nazarov", "Petar Vasilev", "Lina Okoro", "Marco Bellini"},
+            False,
+            id="as_a_counterpart_a_dealer_or_a_visitor",
+        ),
     ],
 )
 def test_people_are_found_by_how_the_text_introduces_them(
