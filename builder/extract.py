@@ -219,6 +219,7 @@ _DONE_TO_A_PERSON = re.compile(
     r"\b(?:succeeding|succeeded|replacing|replaced|ousted|toppled|unseated|appointed|sacked|dismissed|pardoned|"
     r"sentenced|assassinated|executed|extradited|impeached)$"
 )
+_NAMED_AS = (" named", " elected", " nominated", " chose", " picked", " installed")
 _GROUP_FORCES = re.compile(r"\b(Forces|Army|Group)\b")
 # "the National Assembly in October": when, not part of a name
 _TIME_WORDS = frozenset(
@@ -1327,6 +1328,8 @@ class Extractor:
             return "named as the person of an event or government"  # "the arrest of Imran Khan"
         if _DONE_TO_A_PERSON.search(before):
             return "named after a verb only people take"  # "succeeding Tsai Ing-wen"
+        if text.startswith(" as ", end) and before.endswith(_NAMED_AS):
+            return "named to a post"  # "the group named Abu Musab al-Barnawi as its leader"
         if self._title_of.search(before):
             return "named after a role and its place"  # "The mayor of Novi Sad, Milan Djuric,"
         appositive = _APPOSITIVE.match(text, end, end + 60)

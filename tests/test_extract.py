@@ -987,3 +987,12 @@ def test_a_platform_that_words_are_posted_on_is_no_actor(extractor: Extractor) -
 def test_an_island_is_no_iceland(extractor: Extractor) -> None:
     briefing, _ = run(extractor, "Hostages seized", "Gunmen seized four people from a marina on Samal Island.")
     assert "ISL" not in briefing.countries
+
+
+def test_someone_named_to_a_post_is_a_person(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Group splits",
+        "The group named Abu Musab Danladi as its leader. A tanker named Aris Star sailed on.",
+    )
+    assert people_named(briefing) == {"Abu Musab Danladi"}  # a ship named so is none
