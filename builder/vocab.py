@@ -338,10 +338,10 @@ def _state_bodies(folder: Path) -> tuple[StateBody, ...]:
         role, name, template = reader.text(item, "role"), reader.text(item, "name"), reader.text(item, "id")
         explicit, generic = reader.texts(item, "explicit"), reader.texts(item, "generic")
         for form in explicit:
-            if not any(slot in form for slot in ("{demonym}", "{country}", "{capital}")):
-                reader.fail(
-                    item.line_of("explicit"), f"explicit form {form!r} names no {{demonym}}, {{country}} or {{capital}}"
-                )
+            slots = [slot for slot in ("{demonym}", "{country}", "{capital}") for _ in range(form.count(slot))]
+            if len(slots) != 1 or (not form.startswith(slots[0]) and not form.endswith(slots[0])):
+                message = "must name one {demonym}, {country} or {capital}, at its start or its end"
+                reader.fail(item.line_of("explicit"), f"explicit form {form!r} {message}")
         if role:
             reader.unique(roles, role, item.line_of("role"), "role")
         if role and name and template:

@@ -98,6 +98,25 @@ def test_duplicates_and_bad_codes_in_a_valid_shape(vocab_root: Path) -> None:
     assert any(m.startswith(f"vocab/actors.yml:{start + 5}: duplicate name or alias 'JNIM'") for m in messages)
 
 
+def test_a_state_body_form_names_its_country_once_at_an_end(vocab_root: Path) -> None:
+    start = lines_of(vocab_root, "state_bodies.yml")
+    append(
+        vocab_root,
+        "state_bodies.yml",
+        "- role: coast_guard\n  name: '{demonym} coast guard'\n  id: '{country_id}-coast-guard'\n"
+        "  explicit: ['the {demonym} coast guard', '{country} {demonym} guard', '{demonym} coast guard']\n"
+        "  generic: [the coast guard]\n",
+    )
+    with pytest.raises(BriefingError) as caught:
+        load_vocabulary(vocab_root)
+    message = "must name one {demonym}, {country} or {capital}, at its start or its end"
+    found = [str(p) for p in caught.value.problems if p.path == "vocab/state_bodies.yml"]
+    assert found == [
+        f"vocab/state_bodies.yml:{start + 4}: explicit form 'the {{demonym}} coast guard' {message}",
+        f"vocab/state_bodies.yml:{start + 4}: explicit form '{{country}} {{demonym}} guard' {message}",
+    ]
+
+
 def test_yaml_booleans_get_a_hint(vocab_root: Path) -> None:
     text = (vocab_root / "vocab/people.yml").read_text(encoding="utf-8").replace('"On", At', "On, At")
     (vocab_root / "vocab/people.yml").write_text(text, encoding="utf-8")
