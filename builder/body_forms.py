@@ -16,9 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .matcher import Found
-from .vocab import StateBody
-
-SLOTS = ("demonym", "country", "capital")
+from .vocab import COUNTRY_SLOTS, StateBody
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +35,7 @@ def fixed_words(bodies: Iterable[StateBody]) -> list[tuple[str, Fixed]]:
     found: list[tuple[str, Fixed]] = []
     for body in bodies:
         for form in body.explicit:
-            slot = next(s for s in SLOTS if "{" + s + "}" in form)  # the vocabulary allows one
+            slot = next(s for s in COUNTRY_SLOTS if "{" + s + "}" in form)  # the loader allows one, at an end
             head, tail = form.split("{" + slot + "}")
             before = not head
             words = tail if before else head

@@ -29,10 +29,10 @@ from typing import NamedTuple
 from slugify import slugify
 
 from . import gcpause
-from .body_forms import SLOTS, BodyForms, Fixed, fixed_words
+from .body_forms import BodyForms, Fixed, fixed_words
 from .matcher import Found, Match, Matcher, Scanner, T, fold, longest
 from .model import Actor, Briefing
-from .vocab import ActorEntry, StateBody, Vocabulary, country_slug
+from .vocab import COUNTRY_SLOTS, ActorEntry, StateBody, Vocabulary, country_slug
 
 TITLE_WEIGHT, LEDE_WEIGHT, BODY_WEIGHT = 3.0, 2.0, 1.0
 TITLE_SUBJECT_BONUS = 6.0  # the country a headline is about (see _title_subject) leads
@@ -421,7 +421,7 @@ class Extractor:
     def _body_forms(self) -> tuple[BodyForms, Matcher[Fixed]]:
         """The state bodies' explicit forms ("Malian army"): their fixed words for the automaton,
         and each country's forms that complete them."""
-        forms: dict[str, dict[str, list[str]]] = {slot: defaultdict(list) for slot in SLOTS}
+        forms: dict[str, dict[str, list[str]]] = {slot: defaultdict(list) for slot in COUNTRY_SLOTS}
         places = self.vocab.places
         for iso3, country in self.vocab.countries.items():
             demonyms = {*country.demonyms, *places.demonyms.get(iso3, ())}

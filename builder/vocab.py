@@ -75,6 +75,10 @@ class City:
     also: tuple[str, ...] = ()  # other countries with a big city of this name ("Tripoli": LBN)
 
 
+# The slots of a state body's explicit form, one per form, at its start or its end: "{demonym} army".
+COUNTRY_SLOTS = ("demonym", "country", "capital")
+
+
 @dataclass(frozen=True, slots=True)
 class StateBody:
     role: str
@@ -338,7 +342,7 @@ def _state_bodies(folder: Path) -> tuple[StateBody, ...]:
         role, name, template = reader.text(item, "role"), reader.text(item, "name"), reader.text(item, "id")
         explicit, generic = reader.texts(item, "explicit"), reader.texts(item, "generic")
         for form in explicit:
-            slots = [slot for slot in ("{demonym}", "{country}", "{capital}") for _ in range(form.count(slot))]
+            slots = [f"{{{slot}}}" for slot in COUNTRY_SLOTS for _ in range(form.count(f"{{{slot}}}"))]
             if len(slots) != 1 or (not form.startswith(slots[0]) and not form.endswith(slots[0])):
                 message = "must name one {demonym}, {country} or {capital}, at its start or its end"
                 reader.fail(item.line_of("explicit"), f"explicit form {form!r} {message}")
