@@ -60,9 +60,7 @@ def make_project(folder: Path, count: int) -> None:
     for name in ("mkdocs.yml", "archive.yml"):
         shutil.copy(ROOT / name, folder / name)
     config = (folder / "mkdocs.yml").read_text(encoding="utf-8")
-    (folder / "mkdocs.yml").write_text(
-        config.replace("builder/mkdocs_hook.py", str(ROOT / "builder" / "mkdocs_hook.py")), encoding="utf-8"
-    )
+    (folder / "mkdocs.yml").write_text(config.replace("  - builder/", f"  - {ROOT / 'builder'}/"), encoding="utf-8")
     shutil.copytree(ROOT / "vocab", folder / "vocab")
     shutil.copytree(ROOT / "overrides", folder / "overrides")
     (folder / "docs").mkdir()

@@ -28,8 +28,8 @@ def make_project(root: Path) -> Path:
     """A copy of this project's configuration and hand-written pages, with an empty seeds/."""
     root.mkdir(parents=True, exist_ok=True)
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    hook = (REPO / "builder" / "mkdocs_hook.py").as_posix()
-    (root / "mkdocs.yml").write_text(config.replace("builder/mkdocs_hook.py", hook), encoding="utf-8")
+    hooks = (REPO / "builder").as_posix() + "/"  # the hooks are this repository's files
+    (root / "mkdocs.yml").write_text(config.replace("  - builder/", f"  - {hooks}"), encoding="utf-8")
     shutil.copy(REPO / "archive.yml", root / "archive.yml")
     shutil.copytree(REPO / "vocab", root / "vocab")
     shutil.copytree(REPO / "overrides", root / "overrides")
