@@ -100,9 +100,10 @@ def wanted(pages: int) -> bool:
 
 def share(files: list[File]) -> list[File]:
     """The pages the other process builds: every other one by size, so that both halves weigh
-    about the same (a tag page lists hundreds of briefings, a dossier a few)."""
+    about the same (a tag page lists hundreds of briefings, a dossier a few); the larger of each
+    pair, as this process also copies the static files and writes the search index."""
     by_size = sorted(files, key=lambda f: (-Path(str(f.abs_src_path)).stat().st_size, f.src_uri))
-    return by_size[1::2]
+    return by_size[0::2]
 
 
 def start(config: Any, files: Files, nav: Any) -> None:

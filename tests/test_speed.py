@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from builder.mkdocs_search import SEARCH_ATTRIBUTES, indexed_part
+from builder.mkdocs_split import share
 from builder.mkdocs_stash import Stash
 
 from .conftest import REAL_SEED, REPO, make_project, mkdocs_build, tree_bytes
@@ -99,20 +101,31 @@ def test_the_fast_build_on_two_processes_gives_the_site_of_a_plain_build(tmp_pat
 
 
 def test_warnings_of_pages_built_in_the_second_process_fail_a_strict_build(project: Path) -> None:
-    # The two largest pages go one to each process: the larger (built here) links to a missing
-    # anchor of the smaller (built in the second process, which has a broken link of its own).
+    # The two largest pages go one to each process: the larger to the second process, which finds
+    # a broken link in it; each links to a missing anchor of the other, which this process checks.
     extra = project / "docs" / "extra"
     extra.mkdir()
     padding = "\n\n".join(f"Paragraph {i} of padding." for i in range(400))
-    first = f"# First\n\n[where](second.md#nowhere) [here](second.md#second)\n\n{padding}\n\n{padding}\n"
+    first = f"# First\n\n[gone](missing.md) [where](second.md#nowhere)\n\n{padding}\n\n{padding}\n"
     (extra / "first.md").write_text(first, encoding="utf-8")
-    (extra / "second.md").write_text(f"# Second\n\n[gone](missing.md)\n\n{padding}\n", encoding="utf-8")
+    second = f"# Second\n\n[there](first.md#nowhere-else) [here](first.md#first)\n\n{padding}\n"
+    (extra / "second.md").write_text(second, encoding="utf-8")
     shutil.copy(REAL_SEED, project / "seeds" / REAL_SEED.name)
     result = mkdocs_build(project, project / "site", BRIEFINGS_WORKERS="2")
     assert result.returncode != 0
     assert "pages in a second process" in result.stderr
-    assert "'extra/second.md' contains a link 'missing.md'" in result.stderr
+    assert "'extra/first.md' contains a link 'missing.md'" in result.stderr
     assert "'extra/first.md' contains a link 'second.md#nowhere'" in result.stderr
-    assert "'second.md#second'" not in result.stderr
-    # the two above, and the pages' absence from the navigation
-    assert "Aborted with 3 warnings in strict mode" in result.stdout + result.stderr
+    assert "'extra/second.md' contains a link 'first.md#nowhere-else'" in result.stderr
+    assert "'first.md#first'" not in result.stderr
+    # the three above, and the pages' absence from the navigation
+    assert "Aborted with 4 warnings in strict mode" in result.stdout + result.stderr
+
+
+def test_the_second_process_takes_the_larger_page_of_each_pair(tmp_path: Path) -> None:
+    files = []
+    for name, size in [("a", 10), ("b", 500), ("c", 40), ("d", 300), ("e", 5)]:
+        (tmp_path / f"{name}.md").write_text("x" * size)
+        files.append(SimpleNamespace(abs_src_path=str(tmp_path / f"{name}.md"), src_uri=f"{name}.md"))
+    chosen = share(files)  # type: ignore[arg-type]  # what share reads of a File
+    assert [f.src_uri for f in chosen] == ["b.md", "c.md", "e.md"]  # b 500, d 300 | c 40, a 10 | e 5
