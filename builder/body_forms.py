@@ -12,7 +12,7 @@ body of the country whose form stands right before or after them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .matcher import Found
@@ -55,30 +55,35 @@ class BodyForms:
         self._forms = forms
 
     def complete(
-        self, folded: str, hits: Iterable[Found[Fixed]], places: Iterable[Found[object]]
+        self, folded: str, hits: Iterable[Found[Fixed]], places: Sequence[Found[object]]
     ) -> list[tuple[int, int, tuple[tuple[str, str], ...]]]:
         """(start, end, ((role, country), ...)) of each body named in `folded` (the folded
         article) by fixed words found at `hits` and a country form beside them, one of the
         `places` found (overlapping ones included)."""
         ending: dict[int, list[int]] = defaultdict(list)  # where places end -> where they start
-        starting: dict[int, list[int]] = defaultdict(list)
         for start, end, _ in places:
             ending[end].append(start)
-            starting[start].append(end)
+        starting: dict[int, list[int]] | None = None  # the other way round: few templates need it
         named: dict[tuple[int, int], list[tuple[int, int, tuple[str, str]]]] = {}
         for start, end, templates in hits:
             for fixed in templates:
-                table = self._forms[fixed.slot]
                 if fixed.before:  # the longest form that ends where the fixed words start, less the gap
                     last = start - len(fixed.gap)
-                    if folded[last:start] != fixed.gap:
-                        continue
-                    firsts = [first for first in ending.get(last, ()) if folded[first:last] in table]
+                    firsts = ending.get(last)
+                    if not firsts or folded[last:start] != fixed.gap:
+                        continue  # most fixed words: no place right before them
+                    table = self._forms[fixed.slot]
+                    firsts = [first for first in firsts if folded[first:last] in table]
                     span = (min(firsts), last) if firsts else None
                 else:  # the longest form that starts where the fixed words end, and the gap
+                    if starting is None:
+                        starting = defaultdict(list)
+                        for place_start, place_end, _ in places:
+                            starting[place_start].append(place_end)
                     first = end + len(fixed.gap)
                     if folded[end:first] != fixed.gap:
                         continue
+                    table = self._forms[fixed.slot]
                     lasts = [last for last in starting.get(first, ()) if folded[first:last] in table]
                     span = (first, max(lasts)) if lasts else None
                 if span is None:

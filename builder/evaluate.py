@@ -26,6 +26,7 @@ _GENERIC_ROLES = {  # most specific first
         "ministry of foreign affairs",
         "foreign affairs ministry",
         "ministry of external affairs",
+        "foreign office",
     ),
     "defence_ministry": (
         "defence ministry",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Hashable
 from typing import Generic, NamedTuple, TypeVar
 
@@ -51,7 +52,14 @@ def _folded(match: re.Match[str]) -> str:
 
 def fold(text: str) -> str:
     """Same length as text: accents off, curly apostrophes straight, hyphens plain."""
-    # A regex finds the few characters to fold in C; str.translate with a table this
+    if text.isascii():
+        return text
+    # The punctuation by str.replace, in C: most of what a text folds is its apostrophes, and
+    # the regex below calls back into Python for each character it replaces.
+    for char, plain in _PUNCTUATION.items():
+        if char in text:
+            text = text.replace(char, plain)
+    # A regex finds the few letters left to fold in C; str.translate with a table this
     # size costs ten times more on text that is not pure ASCII.
     return text if text.isascii() else _FOLDABLE.sub(_folded, text)
 
@@ -61,6 +69,11 @@ class Match(NamedTuple, Generic[T]):  # a tuple: made three times faster than a 
     end: int
     text: str  # as written in the original text
     values: tuple[T, ...]
+
+
+# `new_match(Match, (start, end, text, values))` makes a Match in C, without the Python-level
+# __new__ a NamedTuple has: twice as fast, for the hot loops that make one per match found.
+new_match = tuple.__new__
 
 
 class Matcher(Generic[T]):
@@ -123,7 +136,14 @@ class Scanner(Generic[T, U, V, W]):
         seconds: list[Found[U]] = []
         thirds: list[Found[V]] = []
         fourths: list[Found[W]] = []
-        for start, end, (first, second, third, fourth) in self._automaton.words(folded):
+        # what _Automaton.words finds, shared out as it is found: one loop over the hits, not two
+        size, values = len(folded), self._automaton.values
+        for index, start, end in self._automaton.hits(folded):
+            if start > 0 and folded[start - 1].isalnum() and folded[start].isalnum():
+                continue  # (the test of a whole word, inlined as in `words`)
+            if end < size and folded[end].isalnum() and folded[end - 1].isalnum():
+                continue
+            first, second, third, fourth = values[index]
             if first:
                 firsts.append((start, end, first))
             if second:
@@ -144,17 +164,21 @@ class _Automaton(Generic[X]):
     """Keys and their values, found wherever a key is a whole word of a text."""
 
     def __init__(self, table: dict[str, X]) -> None:
-        self._values = list(table.values())
+        self.values = list(table.values())  # by the index of the key
         self._searcher = (
             ahocorasick_rs.AhoCorasick(table, matchkind=ahocorasick_rs.MatchKind.Standard) if table else None
         )
 
-    def words(self, folded: str) -> list[tuple[int, int, X]]:
-        """(start, end, value) of every whole-word occurrence of a key, overlapping ones included."""
+    def hits(self, folded: str) -> list[tuple[int, int, int]]:
+        """(index of the key, start, end) of every occurrence of a key, whole word or not."""
         if self._searcher is None:
             return []
-        size, values, found = len(folded), self._values, []
-        for index, start, end in self._searcher.find_matches_as_indexes(folded, overlapping=True):
+        return self._searcher.find_matches_as_indexes(folded, overlapping=True)
+
+    def words(self, folded: str) -> list[tuple[int, int, X]]:
+        """(start, end, value) of every whole-word occurrence of a key, overlapping ones included."""
+        size, values, found = len(folded), self.values, []
+        for index, start, end in self.hits(folded):
             # whole words only: no letter or digit glued to either end (checks inlined: hot loop)
             if start > 0 and folded[start - 1].isalnum() and folded[start].isalnum():
                 continue
@@ -169,20 +193,19 @@ def longest(found: list[Found[T]], text: str) -> list[Match[T]]:
     if not found:
         return []
     found.sort(key=_longest_first)
-    chosen = []
-    taken = bytearray(len(text))
+    # the chosen spans, in text order: as they overlap none, their ends are in order too
+    starts: list[int] = []
+    ends: list[int] = []
+    chosen: list[Match[T]] = []
     for start, end, values in found:
-        if 1 in taken[start:end]:
-            continue
-        taken[start:end] = b"\x01" * (end - start)
-        chosen.append(Match(start, end, text[start:end], values))
-    chosen.sort(key=_start)
+        at = bisect_left(starts, end)  # the chosen spans before `at` start before this one ends
+        if at and ends[at - 1] > start:
+            continue  # the last of them ends after this one starts
+        starts.insert(at, start)
+        ends.insert(at, end)
+        chosen.insert(at, new_match(Match, (start, end, text[start:end], values)))
     return chosen
 
 
 def _longest_first(match: tuple[int, int, object]) -> tuple[int, int]:
     return (match[0] - match[1], match[0])
-
-
-def _start(match: Match[T]) -> int:
-    return match.start
