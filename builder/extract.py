@@ -787,11 +787,11 @@ class Extractor:
             return True  # "English-speaking regions", "a former English teacher"
         if after and after[0] not in ",.;:)" and not after.startswith((" and ", " or ")):
             return False  # a language ends its phrase: "spoke in French.", "in English and Spanish"
-        return before.endswith(("in ", "speaking ", "spoke ", "speak ", "speaks ")) or (
-            _may_end(text[max(0, match.start - 40) : match.start], (" and ", " or "))
-            and bool(
-                _SECOND_LANGUAGE.search(text, max(0, match.start - 40), match.start)
-            )  # "spoke English and Spanish."
+        if before.endswith(("in ", "speaking ", "spoke ", "speak ", "speaks ")):
+            return True
+        window = max(0, match.start - 40)  # "spoke English and Spanish.": searched only if it may be there
+        return _may_end(text[window : match.start], (" and ", " or ")) and bool(
+            _SECOND_LANGUAGE.search(text, window, match.start)
         )
 
     # --- actors ----------------------------------------------------------------------
@@ -1322,7 +1322,8 @@ class Extractor:
     def _runs_in(self, candidates: list[tuple[int, str]], *, first_only: bool = False) -> list[tuple[int, int]]:
         """(start, end) of each run of 2-4 name words in the candidates ((start, words) of what
         _NAME_CANDIDATE finds); `first_only`: of the run that opens the first one, if it is one.
-        A run opens with a name word, may hold particles and ends at its last name word."""
+        A run opens with a name word, may hold particles and ends at its last name word; a word
+        that is no part of a name, or that ends a sentence, closes it."""
         runs: list[tuple[int, int]] = []
         known, is_name, particles = self._name_words, self._name_word, self.people.particles
         for position, candidate in candidates:
@@ -1333,6 +1334,7 @@ class Extractor:
                 name = known.get(word)  # what _name_word gives, without a call for the words seen before
                 if name is None:
                     name = is_name(word)
+                closes = False
                 if name:
                     if names == 0:
                         first = start
@@ -1345,13 +1347,8 @@ class Extractor:
                     owner = word[:-2] if word.endswith(("’s", "'s")) else ""
                     if names and owner and is_name(owner):  # "Olaf Scholz’s": the name ends before ’s
                         names, last_start, last_word = names + 1, start, owner
-                    if 2 <= names <= 4:
-                        runs.append(_run(first, last_start, last_word))
-                    if first_only:
-                        return runs
-                    names = 0
-                    continue
-                if word[-1] == "." and self._ends_sentence(word):  # "… Mlambo-Ngcuka. AU Commission": a name stops here
+                    closes = True
+                if closes or (word[-1] == "." and self._ends_sentence(word)):  # "… Mlambo-Ngcuka. AU Commission"
                     if 2 <= names <= 4:
                         runs.append(_run(first, last_start, last_word))
                     if first_only:
@@ -1360,7 +1357,7 @@ class Extractor:
             if 2 <= names <= 4:
                 runs.append(_run(first, last_start, last_word))
             if first_only:
-                return runs
+                break
         return runs
 
     def _ends_sentence(self, word: str) -> bool:
