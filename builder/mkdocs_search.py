@@ -13,6 +13,7 @@ same (tests/test_site.py compares both).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # A heading Python-Markdown wrote, at the start of a line, and the ones marked for exclusion.
 _HEADING = re.compile(r"^<h[1-6][\s>]", re.MULTILINE)
@@ -33,3 +34,10 @@ def indexed_part(html: str) -> int | None:
         elif not excluded and cut is not None:
             return None
     return cut
+
+
+def search_plugin(config: Any) -> Any:
+    """Material's search plugin of this configuration when it is enabled, else None."""
+    plugin = config.plugins.get("material/search") or config.plugins.get("search")
+    enabled = plugin is not None and bool(getattr(plugin, "config", {}).get("enabled", True))
+    return plugin if enabled else None

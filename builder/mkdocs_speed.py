@@ -18,21 +18,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
 from builder import mkdocs_split
-from builder.mkdocs_search import SEARCH_ATTRIBUTES, indexed_part
+from builder.mkdocs_search import SEARCH_ATTRIBUTES, indexed_part, search_plugin
 from builder.mkdocs_stash import Stash
 from builder.site import GENERATED_ROOTS
 
-_command: str | None = None
-
 
 def on_startup(command: str, dirty: bool, **kwargs: Any) -> None:
-    global _command
-    _command = command
     mkdocs_split.on_startup(command, dirty)
 
 
 def on_nav(nav: Any, config: Any, files: Any, **kwargs: Any) -> Any:
-    if _command in ("build", "gh-deploy"):
+    if mkdocs_split.full_build():
         # What exists now (the theme, the builder's vocabularies, the file list) lives to the end:
         # the cyclic collector need not walk it again at every collection of the pages' garbage.
         gc.freeze()
@@ -78,7 +74,7 @@ _unread: dict[str, str] = {}  # page -> the part of its HTML the search plugin w
 
 @event_priority(100)  # before Material's search plugin
 def _give_search_its_part(context: Any, page: Any, config: Any, **kwargs: Any) -> Any:
-    if _generated(page) and page.content and _search_enabled(config):
+    if _generated(page) and page.content and search_plugin(config) is not None:
         cut = indexed_part(page.content)
         if cut is not None:
             _unread[page.file.src_uri] = page.content[cut:]
@@ -95,8 +91,3 @@ def _put_back_the_rest(context: Any, page: Any, **kwargs: Any) -> Any:
 
 
 on_page_context = CombinedEvent(_give_search_its_part, _put_back_the_rest)
-
-
-def _search_enabled(config: Any) -> bool:
-    plugin = config.plugins.get("material/search") or config.plugins.get("search")
-    return plugin is not None and bool(getattr(plugin, "config", {}).get("enabled", True))

@@ -36,6 +36,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from builder.mkdocs_search import search_plugin
+
 MKDOCS_VERSION = "1.6.1"  # the build loop this module was written against
 MIN_PAGES = 300  # below this, a second process saves less than it costs
 
@@ -80,6 +82,11 @@ def on_startup(command: str, dirty: bool) -> None:
     _command, _dirty = command, dirty
 
 
+def full_build() -> bool:
+    """Whether this run is a whole `mkdocs build` (or `gh-deploy`): not `serve`, not `--dirty`."""
+    return _command in ("build", "gh-deploy") and not _dirty
+
+
 def wanted(pages: int) -> bool:
     """Whether to split this build (see the module's docstring)."""
     setting = os.environ.get("BRIEFINGS_WORKERS", "")
@@ -90,8 +97,7 @@ def wanted(pages: int) -> bool:
         return False
     return (
         cores >= 2
-        and _command in ("build", "gh-deploy")
-        and not _dirty
+        and full_build()
         and hasattr(os, "fork")
         and threading.active_count() == 1
         and mkdocs.__version__ == MKDOCS_VERSION
@@ -179,9 +185,7 @@ class _Capture(logging.Handler):
 
 def _search_entries(config: Any) -> list[Any]:
     """Material's search index entries (a list the plugin appends to), or a throwaway list."""
-    plugin = config.plugins.get("material/search") or config.plugins.get("search")
-    index = getattr(plugin, "search_index", None)
-    entries = getattr(index, "entries", None)
+    entries = getattr(getattr(search_plugin(config), "search_index", None), "entries", None)
     return entries if isinstance(entries, list) else []
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
+from builder import mkdocs_split
 from builder.mkdocs_search import SEARCH_ATTRIBUTES, indexed_part
 from builder.mkdocs_split import share
 from builder.mkdocs_stash import Stash
@@ -129,3 +131,18 @@ def test_the_second_process_takes_the_larger_page_of_each_pair(tmp_path: Path) -
         files.append(SimpleNamespace(abs_src_path=str(tmp_path / f"{name}.md"), src_uri=f"{name}.md"))
     chosen = share(files)  # type: ignore[arg-type]  # what share reads of a File
     assert [f.src_uri for f in chosen] == ["b.md", "c.md", "e.md"]  # b 500, d 300 | c 40, a 10 | e 5
+
+
+def test_the_split_is_for_a_whole_build_of_a_large_site_unless_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("BRIEFINGS_WORKERS", raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _: {0, 1}, raising=False)  # two cores
+    mkdocs_split.on_startup("build", False)
+    assert mkdocs_split.wanted(5000) and not mkdocs_split.wanted(10)
+    monkeypatch.setenv("BRIEFINGS_WORKERS", "1")  # README: turns the split off
+    assert not mkdocs_split.wanted(5000)
+    monkeypatch.setenv("BRIEFINGS_WORKERS", "2")  # forces it, even for a small site (the tests use it)
+    assert mkdocs_split.wanted(10)
+    for command, dirty in (("serve", False), ("build", True)):
+        mkdocs_split.on_startup(command, dirty)
+        assert not mkdocs_split.wanted(5000)
+    mkdocs_split.on_startup("build", False)
