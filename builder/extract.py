@@ -1268,6 +1268,8 @@ class Extractor:
         end = start + len(name)
         if any(s <= start and end <= e for s, e in spans) or fold(name) in self.known_forms:
             return None  # inside a known actor, or a known actor itself
+        if self.geo.get(name):
+            return None  # a place, even one that is no country today: "the Soviet Union"
         if any(start < s < end or start < e < end for s, e in actor_spans if e - s > 3):
             return None  # overlaps a known actor: not a name of its own
         return name, start, end, f"a name ending in “{words[-1]}”"

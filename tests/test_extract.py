@@ -412,10 +412,23 @@ def test_security_forces_and_presidency_belong_to_the_country(extractor: Extract
     briefing, _ = run(
         extractor,
         "Syria signs deal",
-        "The presidency in Damascus said the deal was signed. Security forces deployed in Latakia.",
+        "The presidency in Damascus said the deal was signed. Syrian security forces deployed in Latakia.",
     )
     ids = {a.id for a in briefing.actors}
     assert {"syria-presidency", "syria-security-forces"} <= ids
+
+
+def test_security_forces_named_by_no_country_are_no_actor(extractor: Extractor) -> None:
+    """Wire copy's catch-all for army, police and guards together: a body only when a country owns it."""
+    briefing, _ = run(extractor, "Protests in Kenya", "Security forces fired tear gas in Nairobi, police said.")
+    assert [a.id for a in briefing.actors if a.type == "state_body"] == ["kenya-police"]
+
+
+def test_a_state_that_no_longer_exists_is_no_organisation(extractor: Extractor) -> None:
+    briefing, candidates = run(
+        extractor, "Border talks stall", "Kyrgyzstan’s border has been disputed since the collapse of the Soviet Union."
+    )
+    assert briefing.actors == () and candidates == []
 
 
 def test_kosovo_and_breakaway_regions_are_places(extractor: Extractor) -> None:
