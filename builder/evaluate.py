@@ -157,6 +157,8 @@ def _bare(name: str, country_words: set[str]) -> str:
     bare = " ".join(text.split())
     if bare.startswith("ministry of "):  # "ministry of oil" is the "oil ministry"
         bare = bare.removeprefix("ministry of ") + " ministry"
+    if bare.endswith(" ministry"):  # of "labour and social security", the "labour ministry"
+        bare = bare.split(" and ")[0].removesuffix(" ministry") + " ministry"
     return " ".join(w for w in bare.split() if w not in ("of", "the"))
 
 

@@ -109,7 +109,9 @@ class Cue(NamedTuple):
 # The capitals of Latin-1, not only A-Z: "Ángel", "Öcalan", "Ñáñez" open names too. (With the
 # capitals of Latin Extended-A as well, "Łukasz", the patterns ran a third slower: the regex engine
 # skips to the next candidate by a table of the first 256 characters only.)
-_CAPITALS = "A-ZÀ-ÖØ-Þ"
+# Latin-1's capitals, then those of Latin Extended-A and -B ("İşletmeleri", "Łukasz", "Ștefan"),
+# which interleave with their small letters
+_CAPITALS = "A-ZÀ-ÖØ-Þ" + "".join(c for c in map(chr, range(0x100, 0x250)) if c.isupper())
 
 
 def _latin(pattern: str) -> re.Pattern[str]:
@@ -123,7 +125,7 @@ _NAME_WORD = _latin(_NAME_PART)
 _ROMANCE_LINKS = frozenset(("de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le", "et"))
 _NAME_WORD_END = _latin(rf"{_NAME_PART}$")
 _WORD = re.compile(r"[\w][\w'’.-]*")
-_PARTICLE = r"(?:al|el|bin|ibn|ben|ag|ould|de|del|della|der|di|da|do|dos|du|la|las|le|los|van|von|y|abu)"
+_PARTICLE = r"(?:al|el|ul|ud|ut|bin|ibn|ben|ag|ould|de|del|della|der|di|da|do|dos|du|la|las|le|los|van|von|y|abu)"
 # The capital comes first and the look behind after it: a pattern that opens with a character
 # class lets the regex engine skip to the next capital (two to three times faster). A word's
 # letters are taken possessively (`*+`): what follows them (a space, the end) is none of them,
@@ -137,7 +139,7 @@ _ARMED = re.compile(
 _STATE = re.compile(
     r"\b(Ministry|Directorate|Agency|Service|Police|Presidency|Armed Forces|Defen[cs]e Forces?|Security Forces?|Guard|"
     r"Gendarmerie|Intelligence|Junta|Government|Navy|Air Force|Coast Guard|Army|Court|Tribunal|Bureau|"
-    r"Special Forces)\b"
+    r"Special Forces|Military Forces|Rifles)\b"
 )
 _APPOSITIVE = _latin(
     r",\s+(?:(?:now|then|also|currently|formerly|still)\s+)?(?:(?:the|a|an|his|her|their|its|[A-Z]\w+['’]s)\s+)?"
@@ -156,6 +158,11 @@ _LANGUAGE_NOUN = re.compile(
 )
 _MODIFIER = re.compile(r"[\w'’.]+-[a-z]+")  # "US-based", "Iran-backed": not "Al-Qaeda", not "Jamaat-ul-Mujahideen"
 _SEAT_AFTER = _latin(r" in ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")  # where an institution sits
+# ", a German sentenced …", ", a Georgian of Chechen origin": a nationality as a noun describes a person
+_A_NATIONALITY = _latin(
+    r", an? ([A-Z][\w’'-]*)(?=[,.;:]| (?:of|who|sentenced|convicted|accused|jailed|held|arrested|detained|"
+    r"born|living|working|based|killed|wounded|kidnapped)\b)"
+)
 _MINISTRY_SPOKESPERSON = re.compile(r"[Mm]inistry spokes(?:man|woman|person)$")
 _POSTED_ON = re.compile(r"\b(?:on|via|to|[Oo]n (?:its|his|her|their|the)(?: official| own)?(?: \w+)?) $")
 _NAME_OPENING = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # after a descriptor: "carmaker Renault"
@@ -265,8 +272,10 @@ _REGNAL = frozenset("II III IV VI VII VIII IX XI XII XIII XIV XV XVI".split())  
 # a name written after a noun that says what it is: "carmaker Renault", "broadcaster Radio Publique Africaine"
 _CONNECTORS = ("de", "of", "du", "des", "la", "le", "al", "el", "for", "the")
 _ALSO_ADJECTIVES = frozenset({"giant"})  # a descriptor that is an adjective after an article
-_DESCRIBED_WORD = r"(?:[A-Z0-9]|(?:al|el|ad|an|ar|as|ash|at|az)-[A-Z])[\w'’&.-]*"  # "Renault", "al-Sahil"
-_NAME_AFTER_NOUN = _latin(rf"[A-Z0-9][\w'’&.-]*(?: (?:(?:{'|'.join(_CONNECTORS)}) )*{_DESCRIBED_WORD}){{0,4}}")
+# ([A-Z] apart from the digits: _latin widens it to every capital)
+# "Renault", "al-Sahil", "ut-Tahrir"
+_DESCRIBED_WORD = r"(?:[A-Z]|[0-9]|(?:al|el|ad|an|ar|as|ash|at|az|ul|ut|ud|ur)-[A-Z])[\w'’&.-]*"
+_NAME_AFTER_NOUN = _latin(rf"(?:[A-Z]|[0-9])[\w'’&.-]*(?: (?:(?:{'|'.join(_CONNECTORS)}) )*{_DESCRIBED_WORD}){{0,4}}")
 # A cartel's, gang's or militia's name holds the noun after it ("Sinaloa cartel"); the nouns of
 # vocab/people.yml's organisation_nouns do not ("the Reconquest party", "the Interfax news agency").
 _GROUP_NOUNS = ("cartel", "gang", "militia")
@@ -333,6 +342,7 @@ class Extractor:
         self._cues_split: dict[tuple[Cue, ...], tuple[tuple[Cue, ...], tuple[Cue, ...]]] = {}  # see _cue_kinds
         self._refs_of_roles: dict[tuple[tuple[str, str], ...], tuple[ActorRef, ...]] = {}  # see _body_refs
         self._field_words = vocab.people.ministry_domains | vocab.people.ministry_qualifiers
+        self._portfolio_words = self._field_words | vocab.people.portfolios
         self.form_owner = {fold(f): a.id for a in vocab.actors for f in (a.name, *a.aliases)}
         self._first_names = frozenset(fold(name) for name in vocab.places.first_names)
         self.known_forms = set(self.form_owner)
@@ -566,13 +576,17 @@ class Extractor:
         firsts: dict[str, int] = {}
         pending: list[tuple[_Segment, Match[Geo], float]] = []
         resolved: list[tuple[_Segment, Match[Geo], str]] = []
-        # a region's name used as a surname once ("Ibaneis Rocha", "Guerrero said") is one everywhere
+        # a region's name used as a surname once ("Ibaneis Rocha", "Guerrero said") is one everywhere; so
+        # is a country's name after a titled first name ("British mercenary Simon Mann": Mann, Isle of Man)
         surnames = {
             match.text
             for segment, matches in zip(segments, geo_found, strict=True)
             for match in matches
-            if match.values[0].kind == "region"
-            and (self._after_a_name(segment.text, match.start) or self._speaks(segment.text, match.end))
+            if (
+                match.values[0].kind == "region"
+                and (self._after_a_name(segment.text, match.start) or self._speaks(segment.text, match.end))
+            )
+            or (match.values[0].kind == "name" and self._titled_surname(segment.text, match.start))
         }
         for segment, matches in zip(segments, geo_found, strict=True):
             inside_actor = actor_spans.get(segment.offset, [])
@@ -778,6 +792,13 @@ class Extractor:
         before = _WORD_AT_END.search(text, max(0, start - 30), start - 1) if text[start - 1 : start] == " " else None
         return before is not None and self._name_word(before.group(0)) and before.group(0) not in self.geo
 
+    def _titled_surname(self, text: str, start: int) -> bool:
+        """Whether the word at `start` ends a titled person's name: "mercenary Simon |Mann"."""
+        if not self._after_a_name(text, start):
+            return False
+        first = text.rfind(" ", 0, start - 1) + 1
+        return text[max(0, first - 40) : first].rstrip(" ,").endswith(self.title_suffixes)
+
     @staticmethod
     def _language_use(text: str, match: Match[Geo]) -> bool:
         """`spoke in French.`: a demonym naming a language, not a country."""
@@ -836,8 +857,18 @@ class Extractor:
                 sentence = _sentence_start(segment.text, match.start)
                 before = [c for start, c in geo_by_segment[segment.offset] if sentence <= start < match.start and c]
                 # a ministry's spokesman speaks for a country the sentence names ("In Beijing, foreign
-                # ministry spokesman X said"): often another one than the story's
-                country = before[-1] if before else None if _MINISTRY_SPOKESPERSON.search(match.text) else primary
+                # ministry spokesman X said", "… told a briefing in Beijing") or the one before it names:
+                # often another one than the story's
+                country: str | None
+                if before:
+                    country = before[-1]
+                elif _MINISTRY_SPOKESPERSON.search(match.text):
+                    country = _spokesperson_country(segment.text, match.end, sentence, geo_by_segment[segment.offset])
+                    if country is None:  # nobody's to say: neither an actor nor an organisation's name
+                        taken[segment.offset].append((match.start, match.end))
+                        continue
+                else:
+                    country = primary
                 if country is None:
                     continue
                 ref = ActorRef("body", ref.key, country)
@@ -1264,8 +1295,13 @@ class Extractor:
         name = " ".join(words).rstrip(".,;:")
         if len(words) < 2 or sum(w[:1].isupper() for w in words) < 2:
             return None
+        if all(w.lower() in self._portfolio_words for w in words):
+            return None  # a post's field: "State Minister for Local Government Jahangir Kabir Nanak"
         start = match.start() + match.group(0).index(name)
         end = start + len(name)
+        if self._treaty(words):
+            spans.append((start, end))  # no actor, and none of its words either ("Diplomatic Relations")
+            return None  # "the Vienna Convention on Diplomatic Relations" binds states, it does not act
         if any(s <= start and end <= e for s, e in spans) or fold(name) in self.known_forms:
             return None  # inside a known actor, or a known actor itself
         if self.geo.get(name):
@@ -1301,18 +1337,44 @@ class Extractor:
 
     def _after_title(self, text: str, start: int, end: int) -> int:
         """Where a name starts once the words that end a title are left out: "Chief Executive
-        Carrie Lam" is found as "Executive Carrie Lam", whose "Executive" ends "Chief Executive"."""
+        Carrie Lam" is found as "Executive Carrie Lam", whose "Executive" ends "Chief Executive";
+        so are honorifics ("Ratu Sir Kamisese Mara") and a post's field ("Minister of Defence Ben Wallace")."""
         if text.count(" ", start, end) < 2:
             return start  # two name words (most runs): both are kept
         word, _, rest = text[start:end].partition(" ")
         if word.lower() in self.people.titles and " " in rest and word not in self.people.not_names:
             start += len(word) + 1  # "Chairman Ole Andersen": a role written with a capital
+        while text.count(" ", start, end) >= 2:
+            word = text[start : text.index(" ", start)]
+            if word not in self.people.honorifics and not (
+                word.lower() in self._portfolio_words and self._after_post(text, start)
+            ):
+                break
+            start += len(word) + 1
         previous = text[max(0, start - 30) : start].rstrip().rsplit(" ", 1)[-1]
         while True:
             word, _, rest = text[start:end].partition(" ")
             if " " not in rest or f"{previous} {word}" not in self.people.titles:
                 return start  # two name words at least are kept
             previous, start = word, start + len(word) + 1
+
+    def _treaty(self, words: list[str]) -> bool:
+        """Whether a name is a convention's: "Convention on …", "<City> Convention"."""
+        if "Convention" not in words:
+            return False
+        at = words.index("Convention")
+        city = at > 0 and self._country_word(words[at - 1], _PLACE_KINDS) is not None
+        return words[at + 1 : at + 2] == ["on"] or city
+
+    def _after_post(self, text: str, start: int) -> bool:
+        """Whether a post's title and field end just before `start`: "Minister of Defence |Ben
+        Wallace", "Chancellor of the |Exchequer …", "Minister for |Foreign Affairs …"."""
+        words = text[max(0, start - 60) : start].split()
+        while words and words[-1].lower() in self._portfolio_words:
+            words.pop()
+        if words and words[-1] == "the":
+            words.pop()
+        return len(words) >= 2 and words[-1] in ("of", "for") and self._role_word(words[-2])
 
     def _name_runs(self, text: str, at: int | None = None) -> list[tuple[int, int]]:
         """(start, end) of each run of 2-4 name words (particles allowed inside); or the one at `at`."""
@@ -1418,6 +1480,8 @@ class Extractor:
             if partner and self._person_evidence(text, *partner[0]) not in (None, "preceded by a title"):
                 return "named beside a speaker"
         before = text[max(0, start - 40) : start].rstrip(" ,")
+        while " " in before and before.rsplit(" ", 1)[-1] in self.people.honorifics:
+            before = before.rsplit(" ", 1)[0]  # "opposition lawmaker Ratu Timoci Silatolu"
         last = before.rsplit(" ", 1)[-1]
         capitalised_title = last.lower() in self.people.titles and last not in self.people.not_names  # "Chairman"
         if before.endswith(self.title_suffixes) or self._hyphenated_title(last) or capitalised_title:
@@ -1449,6 +1513,11 @@ class Extractor:
             return "followed by a role"  # "Saulos Chilima, who served as vice-president"
         if _AGE.match(text, end):
             return "followed by an age"
+        if text.startswith(", who ", end) and not self.geo.get(text[start:end].split(" ", 1)[0]):
+            return "followed by “who”"  # "Vadim Krasikov, who was serving"; but "Rohingya Muslims, who"
+        nationality = _A_NATIONALITY.match(text, end)
+        if nationality and any(geo.kind == "demonym" for geo in self.geo.get(nationality.group(1))):
+            return "described by a nationality"  # "Rico Krieger, a German sentenced to death"
         if _DESCRIBED.match(text, end):
             return "described, then quoted"  # "Rosa Quispe, a street vendor, told reporters"
         member = _OF_GROUP.match(text, end)
@@ -1676,6 +1745,25 @@ def _sentence_start(text: str, position: int) -> int:
     return last + 2 if last >= 0 else 0
 
 
+def _spokesperson_country(text: str, end: int, sentence: int, named: list[tuple[int, str]]) -> str | None:
+    """The country of a ministry spokesman written with none before him in his sentence: the place
+    he speaks in ("… told a briefing in Beijing"), else the last country the sentence before names
+    ("China has not disclosed its casualties. Foreign ministry spokesman …"). `named`: (start, country)."""
+    stop = _sentence_end(text, end)
+    for at, country in named:
+        if end <= at < stop and country and text.endswith("in ", 0, at):
+            return country
+    earlier = _sentence_start(text, sentence - 2) if sentence else sentence
+    before = [country for at, country in named if earlier <= at < sentence and country]
+    return before[-1] if before else None
+
+
+def _sentence_end(text: str, position: int) -> int:
+    """Where the sentence holding `position` ends (its full stop, or the text's end)."""
+    ends = [found for found in (text.find(mark, position) for mark in (". ", "? ", "! ")) if found >= 0]
+    return min(ends) if ends else len(text)
+
+
 def _ethnic_use(text: str, start: int) -> bool:
     """`ethnic Albanian`, `ethnic Russians`: a people, not a country's citizens or state."""
     return text.endswith(("ethnic ", "Ethnic "), max(0, start - 7), start)
@@ -1757,6 +1845,8 @@ def _acronyms(text: str) -> list[tuple[str, str, int, int]]:
             continue
         name = _trim_name(before)
         acronym = use.group(1)
+        if not _initials_fit(name, acronym) and _initials_fit(kept := _trim_name(before, possessive=True), acronym):
+            name = kept  # "People’s National Party (PNP)": the possessive is a word of the name
         while " " in name and name[0] not in acronym.upper():  # "Lawmakers of the Senegalese Democratic Party (PDS)"
             shorter = _trim_name(name.split(" ", 1)[1])
             if not _initials_fit(shorter, acronym):
@@ -1781,9 +1871,15 @@ def _name_before(text: str) -> str:
     return text
 
 
-def _trim_name(name: str) -> str:
+def _trim_name(name: str, *, possessive: bool = False) -> str:
+    """The name without its leading small words, articles and (unless `possessive`) an owner:
+    "Kenya’s National Police Service"."""
     words = name.split(" ")
-    while words and (not words[0][:1].isupper() or words[0] in ("The", "A", "An") or words[0].endswith(("’s", "'s"))):
+    while words and (
+        not words[0][:1].isupper()
+        or words[0] in ("The", "A", "An")
+        or (not possessive and words[0].endswith(("’s", "'s")))
+    ):
         words.pop(0)
     return " ".join(words)
 

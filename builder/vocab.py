@@ -114,6 +114,8 @@ class People:
     armed_group_descriptors: frozenset[str]  # "militant group" in "the militant group Lakurawa"
     organisation_nouns: frozenset[str]  # "party" in "the Reconquest party"
     platforms: frozenset[str]  # "Twitter" in "said on Twitter": where words are posted, no actor
+    honorifics: frozenset[str]  # "Sir" in "Sir Keir Starmer": before a name, not part of it
+    portfolios: frozenset[str]  # "Defence" in "Minister of Defence Ben Wallace": a post's field, no name
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,6 +428,8 @@ def _people(folder: Path) -> People:
         "armed_group_descriptors",
         "organisation_nouns",
         "platforms",
+        "honorifics",
+        "portfolios",
     }
     reader.keys(top, keys)
     lists = {key: frozenset(reader.texts(top, key)) for key in sorted(keys)}
