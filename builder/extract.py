@@ -163,6 +163,16 @@ _A_NATIONALITY = _latin(
     r", an? ([A-Z][\w’'-]*)(?=[,.;:]| (?:of|who|sentenced|convicted|accused|jailed|held|arrested|detained|"
     r"born|living|working|based|killed|wounded|kidnapped)\b)"
 )
+# a first name, a nickname in quotes, a surname: "Joaquín “El Chapo” Guzmán"
+_NICKNAMED = _latin(
+    r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) [“‘]([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})[”’] "
+    r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\b"
+)
+# ", convicted in …", ", held in Norway": what befalls people, not organisations
+_FATE = re.compile(
+    r", (?:convicted|sentenced|jailed|imprisoned|arrested|detained|held|kidnapped|abducted|born|executed|"
+    r"pardoned|extradited|freed|released|exiled|killed|shot|wounded|injured|murdered) "
+)
 _MINISTRY_SPOKESPERSON = re.compile(r"[Mm]inistry spokes(?:man|woman|person)$")
 _POSTED_ON = re.compile(r"\b(?:on|via|to|[Oo]n (?:its|his|her|their|the)(?: official| own)?(?: \w+)?) $")
 _NAME_OPENING = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # after a descriptor: "carmaker Renault"
@@ -1061,6 +1071,12 @@ class Extractor:
                 spans.append((start, end))
                 if name not in candidates:
                     candidates[name] = Candidate(name, kind, evidence)
+            for name, form, start, end in self._nicknamed(segment.text, spans):
+                actor = Actor(id=_slug(name), name=name, type="person")
+                note(actor, form, segment.offset + start)
+                spans.append((start, end))
+                if name not in candidates:
+                    candidates[name] = Candidate(name, "person", "named with a nickname in quotes")
             in_segment = name_candidates.get(segment.offset, [])
             for name, start, end, evidence in self._people_in(
                 segment.text, in_segment, spans, towns.get(segment.offset, [])
@@ -1358,6 +1374,21 @@ class Extractor:
                 return start  # two name words at least are kept
             previous, start = word, start + len(word) + 1
 
+    def _nicknamed(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[str, str, int, int]]:
+        """People written with a nickname in quotes, "Christopher “Dudus” Coke": (name without the
+        nickname, the whole form, start, end)."""
+        if "“" not in text and "‘" not in text:
+            return []  # most paragraphs
+        found = []
+        for match in _NICKNAMED.finditer(text):
+            words = [*match.group(1).split(" "), *match.group(3).split(" ")]
+            if not all(self._name_word(word) for word in words) or _overlaps(spans, match.start(), match.end()):
+                continue  # "the Wagner “Group” …", a known name
+            if any(word in self.people.org_words or self.geo.get(word) for word in words):
+                continue
+            found.append((f"{match.group(1)} {match.group(3)}", match.group(0), match.start(), match.end()))
+        return found
+
     def _treaty(self, words: list[str]) -> bool:
         """Whether a name is a convention's: "Convention on …", "<City> Convention"."""
         if "Convention" not in words:
@@ -1515,6 +1546,8 @@ class Extractor:
             return "followed by an age"
         if text.startswith(", who ", end) and not self.geo.get(text[start:end].split(" ", 1)[0]):
             return "followed by “who”"  # "Vadim Krasikov, who was serving"; but "Rohingya Muslims, who"
+        if _FATE.match(text, end):
+            return "followed by what befell a person"  # "Vladislav Klyushin, convicted in the United States"
         nationality = _A_NATIONALITY.match(text, end)
         if nationality and any(geo.kind == "demonym" for geo in self.geo.get(nationality.group(1))):
             return "described by a nationality"  # "Rico Krieger, a German sentenced to death"

@@ -1246,3 +1246,19 @@ def test_a_countrys_other_name_as_a_titled_persons_surname(extractor: Extractor)
     )
     assert "Simon Mann" in people_named(briefing)
     assert "IMN" not in briefing.countries
+
+
+def test_what_befell_someone_and_a_nickname_name_people(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Prisoner swap",
+        "Moscow received Roman Seleznev and Vladislav Klyushin, convicted in the United States of cybercrimes. "
+        "Troops hunted Christopher “Dudus” Coke, wanted in New York. Coke was not found.",
+        "Artem Dultsev and Anna Dultseva, a couple convicted in Slovenia, flew home. The company "
+        "Gazprom Neft, which was fined, said nothing. Fans of the “Reform” Party Leaders cheered.",
+    )
+    people = people_named(briefing)
+    assert {"Roman Seleznev", "Vladislav Klyushin", "Christopher Coke", "Artem Dultsev", "Anna Dultseva"} <= people
+    assert not any("Reform" in name or "Gazprom" in name for name in people)
+    coke = next(a for a in briefing.actors if a.name == "Christopher Coke")
+    assert set(coke.aliases) == {"Christopher “Dudus” Coke", "Coke"}
