@@ -1467,6 +1467,8 @@ class Extractor:
         return known
 
     def _is_name_word(self, token: str) -> bool:
+        if len(token) == 2 and token[1] == "." and token[0].isupper():
+            return True  # an initial: "N. Biren Singh", "P. Kevin Castel"
         head, _, rest = token.partition("-")
         if rest and head in self.people.particles and _capitalised(rest):
             return True

@@ -1262,3 +1262,12 @@ def test_what_befell_someone_and_a_nickname_name_people(extractor: Extractor) ->
     assert not any("Reform" in name or "Gazprom" in name for name in people)
     coke = next(a for a in briefing.actors if a.name == "Christopher Coke")
     assert set(coke.aliases) == {"Christopher “Dudus” Coke", "Coke"}
+
+
+def test_an_initial_is_part_of_a_name(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Manipur violence",
+        "Chief Minister N. Biren Singh said the situation was calm. Lead prosecutor V. Sithambaram said so too.",
+    )
+    assert {"N. Biren Singh", "V. Sithambaram"} <= people_named(briefing)
