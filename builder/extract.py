@@ -196,15 +196,19 @@ _ATTACK = re.compile(
 )
 # What a deployment sends, and what may stand between a headline's country and its verb
 # ("First Kenyan police officers land in Haiti")
+_UN = "United Nations"  # "United Nations Security Council": the UN's bodies are named so in vocab/actors.yml
+_OWNED = re.compile(r" [\w-]+[’']s\b")  # "Japanese envoy’s": a country word owning what follows
 _FORCE_WORDS = frozenset(
     "troops soldiers forces police officers army navy marines warships ships jets warplanes aircraft "
+    "plane planes spy drone drones helicopter helicopters submarine vessel vessels "
     "peacekeepers paratroopers commandos military security special gunmen militants fighters rebels jihadists "
     "insurgents attackers".split()
 )
 _FORCE = re.compile(rf" (?:[\d,]+ |more |extra |additional |its )*(?:{'|'.join(sorted(_FORCE_WORDS))})\b")
 # Prefixes that make a hyphenated word an adjective, not a name: "Pro-independence", "Anti-government"
 # a preposition (and maybe an article) just before a word: the word is in a phrase, not the subject
-_IN_A_PHRASE = re.compile(r"\b(?:on|of|at|against|for|with|to|from|by|into|near|over)(?: an?| the)? $")
+_IN_A_PHRASE = re.compile(r"\b(?:on|of|at|against|for|with|to|from|by|into|near|over|through|aboard)(?: an?| the)? $")
+_WHERE = (" in ", " off ", " near ", " outside ")  # where a headline puts what it tells: "… off Yemen"
 _PLACE_MODIFIERS = frozenset(
     "based backed led linked owned run born allied aligned funded sponsored controlled held made registered".split()
 )
@@ -212,7 +216,7 @@ _PREFIXES = frozenset("pro anti non ex post pre mid self far neo pan co counter 
 # A headline's subject acting somewhere: "Morocco launches operation in Western Sahara buffer zone"
 _ACT = re.compile(
     r" (?:launch(?:es|ed)?|declares?|declared|imposes?|imposed|conducts?|conducted|mounts?|mounted|begins?|began|"
-    r"starts?|started|extends?|extended|stages?|staged|carries out|carried out|opens?|opened)\b"
+    r"starts?|started|extends?|extended|stages?|staged|carries out|carried out|opens?|opened|lands?|landed)\b"
 )
 _IN_PLACE = re.compile(
     r" in (?:the )?(?:(?:north|south|east|west|central|northern|southern|eastern|western|"
@@ -353,6 +357,8 @@ class Extractor:
         self._refs_of_roles: dict[tuple[tuple[str, str], ...], tuple[ActorRef, ...]] = {}  # see _body_refs
         self._field_words = vocab.people.ministry_domains | vocab.people.ministry_qualifiers
         self._portfolio_words = self._field_words | vocab.people.portfolios
+        # the UN's bodies by their short names: "Security Council", "General Assembly"
+        self._un_organs = {a.name.removeprefix(f"{_UN} "): a.id for a in vocab.actors if a.name.startswith(f"{_UN} ")}
         self.form_owner = {fold(f): a.id for a in vocab.actors for f in (a.name, *a.aliases)}
         self._first_names = frozenset(fold(name) for name in vocab.places.first_names)
         self.known_forms = set(self.form_owner)
@@ -675,7 +681,7 @@ class Extractor:
             # "Gunmen kill 37 in ambush on Canadian miner’s convoy in Burkina Faso": a demonym
             # that only describes the object of a phrase yields to the country the headline puts
             # it in (but "Former Honduran president … sentenced in US drug case" is Honduras's)
-            where = [code for start, code, _ in in_title if code != first and title.endswith(" in ", 0, start)]
+            where = [code for start, code, _ in in_title if code != first and title.endswith(_WHERE, 0, start)]
             if where:
                 return where[0]
         attack = _ATTACK.search(title, first_end)
@@ -683,10 +689,15 @@ class Extractor:
             attack = None  # a deployment of no force
         if attack is not None and self._subject_of(title, first_end, attack.start(), in_title):
             stop = _clause_end(title, attack.end())  # the target is in the strike's clause
-            after = [code for start, code, _ in in_title if attack.end() <= start < stop and code != first]
+            after = [
+                code
+                for start, code, end in in_title
+                if attack.end() <= start < stop and code != first and not _OWNED.match(title, end)
+            ]  # but "Peruvian commandos storm Japanese envoy’s residence" in Lima: an owner, not a target
             if after:
                 return after[0]
-        act = _ACT.match(title, first_end)
+        force = _FORCE.match(title, first_end)  # "US spy plane lands in China": who acts, then the act
+        act = _ACT.match(title, force.end() if force else first_end)
         if act is not None:  # "France declares state of emergency in New Caledonia": where it is done
             place = _IN_PLACE.search(title, act.end(), _clause_end(title, act.end()))
             where = [code for start, code, _ in in_title if place and start == place.end() and code != first]
@@ -1065,6 +1076,11 @@ class Extractor:
                     candidates[name] = Candidate(name, kind, evidence)
             for name, start, end, evidence in self._organisations_in(segment, spans, known):
                 form = name
+                organ = self._un_organs.get(name.split(" in ")[0])
+                if organ is not None and any(f.actor.name.startswith(_UN) for f in found.values()):
+                    note(_actor(self.actors[organ]), form, segment.offset + start)  # "the Security Council"
+                    spans.append((start, end))  # of a story that names the UN
+                    continue
                 name, kind, country = self._institution(name, segment.text, start, primary)
                 actor = Actor(id=_slug(name), name=name, type=kind, country=country)
                 note(actor, form, segment.offset + start)
@@ -1269,9 +1285,10 @@ class Extractor:
         if "of" in words[2:]:  # "Suthep Thaugsuban and Jatuporn Prompan of the United Front for…": names, then the body
             index = words.index("of", 2)
             before, after = words[:index], words[index + 1 :]
+            role = match.string[max(0, match.start() - 30) : match.start()].rstrip().rpartition(" ")[2]
+            titled = 2 <= len(before) <= 4 and self._role_word(role)  # "far-right leader Jean-Marie Le Pen of the …"
             if (
-                "and" in before
-                and sum(_capitalised(w) for w in before) >= 4
+                (("and" in before and sum(_capitalised(w) for w in before) >= 4) or titled)
                 and self.people.org_words.isdisjoint(before)
                 and not self.people.org_words.isdisjoint(after)
             ):

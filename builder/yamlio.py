@@ -77,21 +77,23 @@ _OPEN = object()  # a collection being built: met again, it contains itself
 def _plain(node: yaml.Node, built: dict[int, Any]) -> Any:
     """`built`: the collections made so far, by node, so that an alias shares its anchor's data."""
     tag = node.tag
-    if tag == _STR:
-        return node.value
-    if tag == _NULL:
-        return None
-    if tag == _BOOL:
-        return yaml.constructor.SafeConstructor.bool_values[node.value.lower()]
+    if isinstance(node, yaml.ScalarNode):
+        if tag == _STR:
+            return node.value
+        if tag == _NULL:
+            return None
+        if tag == _BOOL:
+            return yaml.constructor.SafeConstructor.bool_values[node.value.lower()]
+        raise _Unusual  # numbers, dates, binary…
     done = built.get(id(node))
     if done is _OPEN:
         raise _Unusual  # a list inside itself: only the library builds that
     if done is not None:
         return done
     built[id(node)] = _OPEN
-    if tag == _SEQ:
+    if tag == _SEQ and isinstance(node, yaml.SequenceNode):
         data: Any = [_plain(item, built) for item in node.value]
-    elif tag == _MAP:
+    elif tag == _MAP and isinstance(node, yaml.MappingNode):
         data = {}
         for key_node, value_node in node.value:
             key = _plain(key_node, built)  # a merge key ("<<") has a tag of its own: unusual
@@ -99,7 +101,7 @@ def _plain(node: yaml.Node, built: dict[int, Any]) -> Any:
                 raise _Unusual  # unhashable: the library says so
             data[key] = _plain(value_node, built)
     else:
-        raise _Unusual  # numbers, dates, binary, sets…
+        raise _Unusual  # sets, ordered maps, a tag that does not fit its node ("!!str" on a mapping)…
     built[id(node)] = data
     return data
 
