@@ -139,10 +139,10 @@ _ARMED = re.compile(
 _STATE = re.compile(
     r"\b(Ministry|Directorate|Agency|Service|Police|Presidency|Armed Forces|Defen[cs]e Forces?|Security Forces?|Guard|"
     r"Gendarmerie|Intelligence|Junta|Government|Navy|Air Force|Coast Guard|Army|Court|Tribunal|Bureau|"
-    r"Special Forces|Military Forces|Rifles)\b"
+    r"Special Forces|Military Forces|Rifles|Command)\b"
 )
 _APPOSITIVE = _latin(
-    r",\s+(?:(?:now|then|also|currently|formerly|still)\s+)?(?:(?:the|a|an|his|her|their|its|[A-Z]\w+['’]s)\s+)?"
+    r",\s+(?:(?:now|then|also|currently|formerly|still)\s+)?(?:(?:the|a|an|his|her|their|its)\s+)?(?:[A-Z][\w.]*['’]s\s+)?"
     r"(?:(?:[a-z]+\s+){0,2}[a-z]+['’]s\s+)?"  # "the president’s senior adviser", "the ousted leader’s nephew"
     r"([\w -]+?)(?:\s+(?:of|for|at|in)\b|,|\.|$)"
 )
@@ -196,6 +196,9 @@ _ATTACK = re.compile(
 )
 # What a deployment sends, and what may stand between a headline's country and its verb
 # ("First Kenyan police officers land in Haiti")
+# plural owners that are words of a name, not owners of one: "People’s Democratic Movement"
+_COLLECTIVES = frozenset("People Peoples Workers Women Children Farmers Peasants Citizens Veterans Martyrs".split())
+_LIST_DEPTH = 6  # how many names back a list is read for a person
 _UN = "United Nations"  # "United Nations Security Council": the UN's bodies are named so in vocab/actors.yml
 _OWNED = re.compile(r" [\w-]+[’']s\b")  # "Japanese envoy’s": a country word owning what follows
 _FORCE_WORDS = frozenset(
@@ -242,7 +245,7 @@ _ROLE_MINISTRIES = frozenset(
 # "the government of Carlos Alvarado", "the death in custody of Mahsa Amini": what only a person has
 _OF_A_PERSON = re.compile(
     r"\b(?:government|administration|regime|death|killing|murder|assassination|arrest|detention|release|"
-    r"funeral|kidnapping|abduction|trial|conviction|extradition|execution|widow|wife|husband|son|daughter)"
+    r"funeral|kidnapping|abduction|trial|conviction|extradition|execution|widow|wife|husband|son|daughter|body)"
     r"(?: in custody| in detention)? of$"
 )
 _DONE_TO_A_PERSON_VERBS = tuple(
@@ -250,6 +253,7 @@ _DONE_TO_A_PERSON_VERBS = tuple(
     "sentenced assassinated executed extradited impeached".split()
 )
 _DONE_TO_A_PERSON = re.compile(rf"\b(?:{'|'.join(_DONE_TO_A_PERSON_VERBS)})$")
+_IDENTIFIED_AS = re.compile(r"\bidentified(?: [\w-]+){0,3} as$")
 _NAMED_AS = (" named", " elected", " nominated", " chose", " picked", " installed")
 _GROUP_FORCES = re.compile(r"\b(Forces|Army|Group)\b")
 # "the National Assembly in October": when, not part of a name
@@ -281,6 +285,7 @@ _THE_COUNTRY = (
 _CAPITALISED_WORD = r"[A-Z](?:\.(?:[A-Z]\.){0,3}|[\w'’&-]*+(?:\.[\w'’&-]++)*)"
 _CAPITALISED_RUN = _latin(rf"{_CAPITALISED_WORD}(?: (?:(?:of|for|and|&|the|de|du|des|in|on|to) )*{_CAPITALISED_WORD})+")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
+_NAME_INITIALS = re.compile(r"[A-Z]\.(?:[A-Z]\.)?")
 _SECOND_LANGUAGE = _latin(r"\b(?:in|speaking|spoke|speak|speaks) (?:[A-Z]\w+, )*[A-Z]\w+,? (?:and|or) $")
 _REGNAL = frozenset("II III IV VI VII VIII IX XI XII XIII XIV XV XVI".split())  # "Charles III", "Leo XIV"
 # a name written after a noun that says what it is: "carmaker Renault", "broadcaster Radio Publique Africaine"
@@ -340,7 +345,7 @@ class Extractor:
         # "the governor of Kano State", "Haiti's ambassador in Washington": a role, "of" or "in"
         # and a capitalised place, then the name
         self._title_of = _latin(
-            rf"\b(?:{'|'.join(map(re.escape, roles))}) (?:of|in) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*$"
+            rf"\b(?:{'|'.join(map(re.escape, roles))}) (?:of|in|to) (?:the )?[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*$"
         )
         self.geo = self._geo_matcher()
         self.actor_matcher = self._actor_matcher()
@@ -1307,7 +1312,11 @@ class Extractor:
         for index, word in enumerate(words):
             if word.endswith(("’s", "'s")):
                 owner = index
-        if 0 <= owner < len(words) - 1 and words[owner + 1] not in self.people.org_words:
+        if (
+            0 <= owner < len(words) - 1
+            and words[owner + 1] not in self.people.org_words
+            and words[owner][:-2] not in _COLLECTIVES  # but "People’s Consultative Assembly" is a name
+        ):
             del words[: owner + 1]  # "the Central African Republic's Constitutional Court"
         for index, word in enumerate(words):
             if word in self.people.org_words:
@@ -1356,6 +1365,16 @@ class Extractor:
         people = []
         for start, end in self._runs_in(candidates):
             start = self._after_title(text, start, end)
+            place = next((e for s, e in spans if s == start and e < end), None)
+            if (
+                place is not None
+                and text.count(" ", place + 1, end)
+                and self._title_of.search(text, 0, place)
+                and self._country_word(text[start:place], ("name", "capital", "city", "region")) is not None
+            ):
+                start = (
+                    place + 1
+                )  # "former ambassador to Turkey Nurmukhammed Khanamov": the post's place, then the name
             name = text[start:end]
             if _overlaps(spans, start, end):  # most runs overlap nothing: no need to look at towns
                 named_after = [t for t in towns if start <= t[0] and t[1] <= end and t != (start, end)]
@@ -1440,7 +1459,8 @@ class Extractor:
         known, is_name, particles = self._name_words, self._name_word, self.people.particles
         for position, candidate in candidates:
             first, names, last_start, last_word = -1, 0, 0, ""
-            for word in candidate.split(" "):  # (split by hand: faster than a regex; one space between words)
+            words = candidate.split(" ")  # (split by hand: faster than a regex; one space between words)
+            for word in words:
                 start = position
                 position += len(word) + 1
                 name = known.get(word)  # what _name_word gives, without a call for the words seen before
@@ -1455,6 +1475,8 @@ class Extractor:
                     pass  # "Ursula von der Leyen"
                 elif names and word in _REGNAL:  # "King Tupou VI"
                     names, last_start, last_word = names + 1, start, word
+                elif names >= 2 and word is words[-1] and word in self.people.surname_titles:
+                    names, last_start, last_word = names + 1, start, word  # "Ahmed Omar Saeed Sheikh, a militant"
                 else:
                     owner = word[:-2] if word.endswith(("’s", "'s")) else ""
                     if names and owner and is_name(owner):  # "Olaf Scholz’s": the name ends before ’s
@@ -1484,8 +1506,8 @@ class Extractor:
         return known
 
     def _is_name_word(self, token: str) -> bool:
-        if len(token) == 2 and token[1] == "." and token[0].isupper():
-            return True  # an initial: "N. Biren Singh", "P. Kevin Castel"
+        if _NAME_INITIALS.fullmatch(token) and token not in self.geo:
+            return True  # initials: "N. Biren Singh", "B.J. Habibie" (but "U.S." is a country)
         head, _, rest = token.partition("-")
         if rest and head in self.people.particles and _capitalised(rest):
             return True
@@ -1521,13 +1543,15 @@ class Extractor:
                 break
         return None
 
-    def _person_evidence(self, text: str, start: int, end: int) -> str | None:
+    def _person_evidence(self, text: str, start: int, end: int, *, listed: int = 0) -> str | None:
+        """Why the name at start:end is a person's, if it is (`listed`: how many list items back)."""
         verb = self._speaks(text, end, last=True)
         if verb:
             return f"followed by “{verb}”"
         if text.startswith(" and ", end):
             partner = self._name_runs(text, at=end + 5)  # "X and Y signed": both are people
-            if partner and self._person_evidence(text, *partner[0]) not in (None, "preceded by a title"):
+            partner_evidence = self._person_evidence(text, *partner[0], listed=_LIST_DEPTH) if partner else None
+            if partner_evidence not in (None, "preceded by a title"):
                 return "named beside a speaker"
         before = text[max(0, start - 40) : start].rstrip(" ,")
         while " " in before and before.rsplit(" ", 1)[-1] in self.people.honorifics:
@@ -1548,13 +1572,21 @@ class Extractor:
             return "named as the person of an event or government"  # "the arrest of Imran Khan"
         if _may_end(before, _DONE_TO_A_PERSON_VERBS) and _DONE_TO_A_PERSON.search(before):
             return "named after a verb only people take"  # "succeeding Tsai Ing-wen"
+        if before.endswith(" as") and _IDENTIFIED_AS.search(before):
+            return "identified as a person"  # "the missing pilot, identified by state media as Wang Wei"
         if text.startswith(" as ", end) and before.endswith(_NAMED_AS):
             return "named to a post"  # "the group named Abu Musab al-Barnawi as its leader"
-        if (" of " in before or " in " in before) and self._title_of.search(before):
+        if (" of " in before or " in " in before or " to " in before) and self._title_of.search(before):
             return "named after a role and its place"  # "The mayor of Novi Sad, Milan Djuric,"
         appositive = _APPOSITIVE.match(text, end, end + 60)
         words = appositive.group(1).split() if appositive else []
-        if words and words[0].lower() not in _FUNCTION_WORDS and any(self._role_word(w) for w in words):
+        if (
+            words
+            and words[0].lower() not in _FUNCTION_WORDS
+            and not (words[0].endswith("ing") and text.startswith(f", {words[0]}", end))  # "the Jaffar Express,
+            # carrying 440 passengers" (but "…, the acting justice minister")
+            and any(self._role_word(w) for w in words)
+        ):
             return "followed by a role"  # "Tom Fletcher, the UN humanitarian chief", "X and Y, leaders of"
         if text.startswith(",", end) and text.endswith(", ", 0, start) and self._role_before(text, start - 2):
             return "named after a role"  # "Its secretary-general, Patricia Scotland, visited"
@@ -1575,6 +1607,15 @@ class Extractor:
         member = _OF_GROUP.match(text, end)
         if member and self._names_group(member.group(1).split(" ")):
             return "named with a party or group"  # "Ko Wen-je of the Taiwan People's Party"
+        if listed < _LIST_DEPTH and text.endswith((", ", " and "), 0, start):
+            # "the officers, Wang Dong, Sun Kailiang, Wen Xinyu and Gu Chunhui": one person, then the list
+            gap = 2 if text.endswith(", ", 0, start) else 5
+            offset = max(0, start - gap - 60)
+            previous = self._name_runs(text[offset : start - gap])
+            if previous and offset + previous[-1][1] == start - gap:
+                opens, closes = offset + previous[-1][0], offset + previous[-1][1]
+                if self._person_evidence(text, opens, closes, listed=listed + 1):
+                    return "listed with a person"
         return None
 
     def _role_word(self, word: str) -> bool:
@@ -1767,7 +1808,9 @@ def _strip_leading(words: list[str]) -> None:
     """Drop the words that open a run but no name: "The", "In", a possessive, a modifier such
     as "US-based" or "Iran-backed"."""
     while words and (
-        words[0].lower() in _FUNCTION_WORDS or words[0].endswith(("’s", "'s")) or _MODIFIER.fullmatch(words[0])
+        words[0].lower() in _FUNCTION_WORDS
+        or (words[0].endswith(("’s", "'s")) and words[0][:-2] not in _COLLECTIVES)  # not "People’s"
+        or _MODIFIER.fullmatch(words[0])
     ):
         words.pop(0)
 

@@ -116,6 +116,7 @@ class People:
     platforms: frozenset[str]  # "Twitter" in "said on Twitter": where words are posted, no actor
     honorifics: frozenset[str]  # "Sir" in "Sir Keir Starmer": before a name, not part of it
     portfolios: frozenset[str]  # "Defence" in "Minister of Defence Ben Wallace": a post's field, no name
+    surname_titles: frozenset[str]  # "Sheikh" ending "Ahmed Omar Saeed Sheikh": a title that is also a name
 
 
 @dataclass(frozen=True, slots=True)
@@ -430,6 +431,7 @@ def _people(folder: Path) -> People:
         "platforms",
         "honorifics",
         "portfolios",
+        "surname_titles",
     }
     reader.keys(top, keys)
     lists = {key: frozenset(reader.texts(top, key)) for key in sorted(keys)}

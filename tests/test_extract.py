@@ -1305,3 +1305,40 @@ def test_a_titled_name_before_of_the_party_and_a_partys_adjective(extractor: Ext
     assert {"Jean-Marie Le Pen", "Ricardo Lagos"} <= people_named(briefing)
     assert "National Front" in {a.name for a in briefing.actors}
     assert ("Pakistani foreign ministry", "PAK") in state_bodies(briefing)
+
+
+def test_people_by_initials_posts_lists_and_identification(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Indictment",
+        "Indonesian President B.J. Habibie said Jakarta would respect the result. John Holmes, the UN’s relief "
+        "coordinator, spoke. The hijackers offloaded the body of Rupin Katyal, a 25-year-old Indian passenger.",
+        "He named former ambassador to Turkey Nurmukhammed Khanamov. India freed Ahmed Omar Saeed Sheikh, a "
+        "British-born militant. Prosecutors said the officers, Wang Dong, Sun Kailiang, Wen Xinyu and Gu "
+        "Chunhui, stole data. The missing pilot was identified by state media as Wang Wei.",
+        "The Jaffar Express, carrying 440 passengers, was stopped. Fighting hit Khartoum, Omdurman and Kassala.",
+    )
+    assert people_named(briefing) == {
+        "B.J. Habibie",
+        "John Holmes",
+        "Rupin Katyal",
+        "Nurmukhammed Khanamov",
+        "Ahmed Omar Saeed Sheikh",
+        "Wang Dong",
+        "Sun Kailiang",
+        "Wen Xinyu",
+        "Gu Chunhui",
+        "Wang Wei",
+    }
+
+
+def test_collective_possessives_and_commands_name_bodies(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Vote in East Timor",
+        "The People’s Consultative Assembly must ratify it. Two fighters intercepted the plane, the US Pacific "
+        "Command said. Kenya’s National Police Service (NPS) said two died.",
+    )
+    names = {a.name: (a.type, a.country) for a in briefing.actors}
+    assert "People’s Consultative Assembly" in names
+    assert names["US Pacific Command"] == ("state_body", "USA")
