@@ -371,6 +371,12 @@ class Extractor:
         descriptors = dict.fromkeys(vocab.people.organisation_descriptors, "organisation")
         descriptors.update(dict.fromkeys(vocab.people.armed_group_descriptors, "armed_group"))
         self._descriptor_kind = descriptors
+        # "Euronav, the Belgian shipping group that …": the descriptor heads the apposition
+        nouns = "|".join(map(re.escape, sorted(descriptors, key=len, reverse=True)))
+        self._appositive_descriptor = _latin(
+            r"\b([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}), (?:the|a|an) ((?:[\w’'-]+ ){0,4}?)"
+            rf"({nouns})(?=[,.;:]| (?:that|which|whose|based|owned|with|in|of|behind|for)\b)"
+        )
         self._bare_nouns = tuple(sorted(vocab.people.organisation_nouns))
         self._bare_nouns_folded = tuple(fold(noun).lower() for noun in self._bare_nouns)
         for noun in (*_GROUP_NOUNS, *self._bare_nouns):
@@ -1200,6 +1206,31 @@ class Extractor:
                 if len(name) >= 2 and not known:
                     found.append((name, start, end, "organisation", None, "said to be based somewhere"))
             at = text.find("-based ", at + 7)
+        if ", the " in text or ", a " in text or ", an " in text:
+            found += self._described_after(text, spans)
+        return found
+
+    def _described_after(
+        self, text: str, spans: list[tuple[int, int]]
+    ) -> list[tuple[str, int, int, str, str | None, str]]:
+        """Names a noun describes in an apposition after them: "Euronav, the Belgian shipping group
+        that manages the tanker", "Lonmin, the world’s third-largest platinum producer, said"."""
+        found = []
+        for match in self._appositive_descriptor.finditer(text):
+            words = match.group(1).split(" ")
+            while words and words[0] in self.people.not_names:
+                words.pop(0)  # "But Euronav, …"
+            name = " ".join(words)
+            start = match.start(1) + len(match.group(1)) - len(name)
+            end = start + len(name)
+            if len(name) < 2 or self.geo.get(name) or _overlaps(spans, start, end) or fold(name) in self.known_forms:
+                continue
+            phrase = match.group(2).split()
+            if any(word in ("of", "for") or self._role_word(word) for word in phrase):
+                continue  # "Caro Quintero, a co-founder of the Guadalajara cartel": a person's role
+            country = next(filter(None, map(self._country_word, phrase)), None)
+            kind = self._descriptor_kind[match.group(3)]
+            found.append((name, start, end, kind, country, f"described as a {match.group(3)}"))
         return found
 
     def _name_after(self, text: str, at: int) -> tuple[str, int, int]:
@@ -1319,8 +1350,8 @@ class Extractor:
         ):
             del words[: owner + 1]  # "the Central African Republic's Constitutional Court"
         for index, word in enumerate(words):
-            if word in self.people.org_words:
-                last = index
+            if word in self.people.org_words and not (word == "International" and index < len(words) - 1):
+                last = index  # ("International" ends a name, "Sandline International", but opens none)
         if last < len(words) - 1 and words[last + 1] in _PLACE_NOUNS:
             return None  # "Tyndall Air Force Base" is a place
         if not (0 <= last < len(words) - 2 and words[last + 1] in ("of", "for", "in", "on", "to")):

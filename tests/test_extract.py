@@ -1342,3 +1342,19 @@ def test_collective_possessives_and_commands_name_bodies(extractor: Extractor) -
     names = {a.name: (a.type, a.country) for a in briefing.actors}
     assert "People’s Consultative Assembly" in names
     assert names["US Pacific Command"] == ("state_body", "USA")
+
+
+def test_an_apposition_or_a_noun_after_says_what_a_name_is(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Tanker blast",
+        "But Euronav, the Belgian shipping group that manages the tanker, said a boat approached. Lonmin, the "
+        "world’s third-largest platinum producer, said talks failed. Caro Quintero, a co-founder of the "
+        "Guadalajara cartel, is wanted. The deal with the military firm Sandline International was tainted. "
+        "The Department of International Relations and Cooperation said so.",
+    )
+    kinds = {a.name: (a.type, a.country) for a in briefing.actors}
+    assert kinds["Euronav"] == ("organisation", "BEL")
+    assert {"Lonmin", "Sandline International"} <= set(kinds)
+    assert kinds["Caro Quintero"] == ("person", None)  # a role, not the cartel
+    assert not any(name.endswith("of International") for name in kinds)
