@@ -192,18 +192,19 @@ _ATTACK = re.compile(
     r"drones?|missiles?|rockets?|fires? (?:rockets|missiles|drones) at|"
     # a deployment lands somewhere too: "Australia sends police to Solomon Islands" (but "Mexico
     # sends 29 cartel figures to the US" deploys no force: see _FORCE)
-    r"(?P<send>sends?|sent|deploys?|deployed|dispatch(?:es|ed)?)|lands? in|landed in|arrives? in|arrived in)\b"
+    r"(?P<send>sends?|sent|deploys?|deployed|dispatch(?:es|ed)?)|lands? in|landed in|arrives? in|arrived in|"
+    r"enters?|entered|cross(?:es|ed)? into)\b"
 )
-# What a deployment sends, and what may stand between a headline's country and its verb
-# ("First Kenyan police officers land in Haiti")
 # plural owners that are words of a name, not owners of one: "People’s Democratic Movement"
 _COLLECTIVES = frozenset("People Peoples Workers Women Children Farmers Peasants Citizens Veterans Martyrs".split())
 _LIST_DEPTH = 6  # how many names back a list is read for a person
 _UN = "United Nations"  # "United Nations Security Council": the UN's bodies are named so in vocab/actors.yml
 _OWNED = re.compile(r" [\w-]+[’']s\b")  # "Japanese envoy’s": a country word owning what follows
+# What a deployment sends, and what may stand between a headline's country and its verb
+# ("First Kenyan police officers land in Haiti", "US Navy snipers kill …")
 _FORCE_WORDS = frozenset(
     "troops soldiers forces police officers army navy marines warships ships jets warplanes aircraft "
-    "plane planes spy drone drones helicopter helicopters submarine vessel vessels "
+    "plane planes spy drone drones helicopter helicopters submarine vessel vessels snipers sailors "
     "peacekeepers paratroopers commandos military security special gunmen militants fighters rebels jihadists "
     "insurgents attackers".split()
 )
@@ -211,6 +212,9 @@ _FORCE = re.compile(rf" (?:[\d,]+ |more |extra |additional |its )*(?:{'|'.join(s
 # Prefixes that make a hyphenated word an adjective, not a name: "Pro-independence", "Anti-government"
 # a preposition (and maybe an article) just before a word: the word is in a phrase, not the subject
 _IN_A_PHRASE = re.compile(r"\b(?:on|of|at|against|for|with|to|from|by|into|near|over|through|aboard)(?: an?| the)? $")
+# place words that may be a titled person's surname ("Cabinet Chief Chrystian Colombo")
+_SURNAME_KINDS = frozenset(("name", "ambiguous", "capital", "city", "town"))
+_LOWER_WORD = re.compile(r" [a-z]")  # a country's name used as a modifier: "US embassy bombings"
 _WHERE = (" in ", " off ", " near ", " outside ")  # where a headline puts what it tells: "… off Yemen"
 _PLACE_MODIFIERS = frozenset(
     "based backed led linked owned run born allied aligned funded sponsored controlled held made registered".split()
@@ -253,7 +257,7 @@ _DONE_TO_A_PERSON_VERBS = tuple(
     "sentenced assassinated executed extradited impeached".split()
 )
 _DONE_TO_A_PERSON = re.compile(rf"\b(?:{'|'.join(_DONE_TO_A_PERSON_VERBS)})$")
-_IDENTIFIED_AS = re.compile(r"\bidentified(?: [\w-]+){0,3} as$")
+_IDENTIFIED_AS = re.compile(r"\b(?:identified(?: [\w-]+){0,3} as|(?:under|using) the (?:false )?name)$")
 _NAMED_AS = (" named", " elected", " nominated", " chose", " picked", " installed")
 _GROUP_FORCES = re.compile(r"\b(Forces|Army|Group)\b")
 # "the National Assembly in October": when, not part of a name
@@ -302,7 +306,7 @@ _GROUP_NOUNS = ("cartel", "gang", "militia")
 _ADJECTIVE_END = ("ist", "ive", "ic", "al", "an", "ish", "ese", "ian", "ern")
 _NAME_BEHIND = _latin(r"(?<![\w'’-])(?:[A-Z][\w'’.-]*[ ]){0,3}[A-Z][\w'’.-]*$")
 _FUNCTION_WORDS = frozenset(
-    "the a an in on at by for from with without since after before during while when where what who why how but"
+    "the a an in on at by for from to of with without since after before during while when where what who why how but"
     " and or if as it its this that these those there their they he she we you i his her our my your some many"
     " most more all both each every no not several other another such then than also yet still even only however"
     " meanwhile according speaking asked last next earlier later under over against among between despite"
@@ -613,7 +617,7 @@ class Extractor:
                 match.values[0].kind == "region"
                 and (self._after_a_name(segment.text, match.start) or self._speaks(segment.text, match.end))
             )
-            or (match.values[0].kind == "name" and self._titled_surname(segment.text, match.start))
+            or (match.values[0].kind in _SURNAME_KINDS and self._titled_surname(segment.text, match.start))
         }
         for segment, matches in zip(segments, geo_found, strict=True):
             inside_actor = actor_spans.get(segment.offset, [])
@@ -688,7 +692,8 @@ class Extractor:
             if home is not None:
                 return home
         first_start, first, first_end = in_title[0]
-        if title[first_start:first_end] in self.demonym_forms and _IN_A_PHRASE.search(title, 0, first_start):
+        attributive = title[first_start:first_end] in self.demonym_forms or _LOWER_WORD.match(title, first_end)
+        if attributive and _IN_A_PHRASE.search(title, 0, first_start):  # "toll from US embassy bombings in Kenya"
             # "Gunmen kill 37 in ambush on Canadian miner’s convoy in Burkina Faso": a demonym
             # that only describes the object of a phrase yields to the country the headline puts
             # it in (but "Former Honduran president … sentenced in US drug case" is Honduras's)
@@ -1361,7 +1366,8 @@ class Extractor:
             place = " ".join(words[where + 1 :])
             town = self._country_word(place) is None and any(g.kind != "none" for g in self.geo.get(place))
             posted = words[last] in _POSTED or words[last - 1 : last + 1] == ["High", "Commission"]
-            if words[where + 1] in _TIME_WORDS or (town and not posted):
+            adjective = words[where + 1] in self.demonym_forms  # "the Senate in American history"
+            if words[where + 1] in _TIME_WORDS or (town and not posted) or adjective:
                 del words[where:]  # "the Court of Bosnia in Sarajevo" sits in a city; "… in Chad" is a name
         if words and words[-1].endswith(("’s", "'s")):
             words[-1] = words[-1][:-2]  # "the Council of Europe’s rights chief": its name ends before ’s
@@ -1428,7 +1434,10 @@ class Extractor:
         if word.lower() in self.people.titles and " " in rest and word not in self.people.not_names:
             start += len(word) + 1  # "Chairman Ole Andersen": a role written with a capital
         while text.count(" ", start, end) >= 2:
-            word = text[start : text.index(" ", start)]
+            word, following = text[start:end].split(" ", 2)[:2]
+            if word.lower() in self._portfolio_words and following.lower() in self.people.titles:
+                start += len(word) + len(following) + 2  # "Trade Representative Robert Lighthizer"
+                continue
             if word not in self.people.honorifics and not (
                 word.lower() in self._portfolio_words and self._after_post(text, start)
             ):
@@ -1549,9 +1558,10 @@ class Extractor:
         if token.endswith(("’s", "'s", "’", "'")):
             return False  # "Congo’s Therese Kayikwamba Wagner": a possessive is not part of the name
         people = self.people
+        bare = token[:-1] if token[-1] == "." and len(token) > 2 else token  # "Barracks." ends a sentence
         return (
             _capitalised(token)
-            and token not in people.not_names
+            and bare not in people.not_names
             and token not in people.titles
             and not (
                 token[-1] == "s" and token[:-1] in people.titles  # "Ministers"
@@ -1603,7 +1613,7 @@ class Extractor:
             return "named as the person of an event or government"  # "the arrest of Imran Khan"
         if _may_end(before, _DONE_TO_A_PERSON_VERBS) and _DONE_TO_A_PERSON.search(before):
             return "named after a verb only people take"  # "succeeding Tsai Ing-wen"
-        if before.endswith(" as") and _IDENTIFIED_AS.search(before):
+        if before.endswith((" as", " name")) and _IDENTIFIED_AS.search(before):
             return "identified as a person"  # "the missing pilot, identified by state media as Wang Wei"
         if text.startswith(" as ", end) and before.endswith(_NAMED_AS):
             return "named to a post"  # "the group named Abu Musab al-Barnawi as its leader"
@@ -1681,7 +1691,8 @@ class Extractor:
     def _merge_short_names(self, found: dict[str, _Found]) -> set[str]:
         """A detected name that ends another one ("Kayikwamba Wagner") is that person, and so is
         one of two words or more that begins just one other ("Ali Bongo" in "Ali Bongo Ondimba")."""
-        people = [(f, fold(f.actor.name).split()) for f in found.values() if f.actor.type == "person"]
+        # (in any case: "De la Rúa" opening a sentence is the "Fernando de la Rúa" before)
+        people = [(f, fold(f.actor.name).lower().split()) for f in found.values() if f.actor.type == "person"]
         most = max((len(words) for _, words in people), default=0)  # words in the longest name
         merged: set[str] = set()
         for short, words in people:
