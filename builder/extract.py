@@ -164,10 +164,11 @@ _A_NATIONALITY = _latin(
     r"born|living|working|based|killed|wounded|kidnapped)\b)"
 )
 # a first name, a nickname in quotes, a surname: "Joaquín “El Chapo” Guzmán"
-_NICKNAMED = _latin(
-    r"\b([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) [“‘]([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2})[”’] "
-    r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\b"
-)
+# (found by its quotes first: a pattern that opens with a literal is not tried at every position)
+_NICKNAME = _latin(r"[“‘][A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}[”’] (?=[A-Z])")
+_NAMES_BEFORE = _latin(r"\b[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}$")  # up to four, ending at a point
+_NAME_BEFORE = _latin(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?$")
+_NAME_AFTER = _latin(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?\b")
 # ", convicted in …", ", held in Norway": what befalls people, not organisations
 _FATE = re.compile(
     r", (?:convicted|sentenced|jailed|imprisoned|arrested|detained|held|kidnapped|abducted|born|executed|"
@@ -377,8 +378,8 @@ class Extractor:
         self._descriptor_kind = descriptors
         # "Euronav, the Belgian shipping group that …": the descriptor heads the apposition
         nouns = "|".join(map(re.escape, sorted(descriptors, key=len, reverse=True)))
-        self._appositive_descriptor = _latin(
-            r"\b([A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}), (?:the|a|an) ((?:[\w’'-]+ ){0,4}?)"
+        self._appositive_descriptor = re.compile(  # (a literal first: not tried at every position)
+            r", (?:the|a|an) ((?:[\w’'-]+ ){0,4}?)"
             rf"({nouns})(?=[,.;:]| (?:that|which|whose|based|owned|with|in|of|behind|for)\b)"
         )
         self._bare_nouns = tuple(sorted(vocab.people.organisation_nouns))
@@ -831,9 +832,12 @@ class Extractor:
 
     def _titled_surname(self, text: str, start: int) -> bool:
         """Whether the word at `start` ends a titled person's name: "mercenary Simon |Mann"."""
-        if not self._after_a_name(text, start):
-            return False
+        if start < 2 or text[start - 1] != " " or not text[start - 2].isalpha():
+            return False  # most place words: after "in", "of", a comma…
         first = text.rfind(" ", 0, start - 1) + 1
+        word = text[first : start - 1]
+        if not word[:1].isupper() or not self._name_word(word) or word in self.geo:
+            return False
         return text[max(0, first - 40) : first].rstrip(" ,").endswith(self.title_suffixes)
 
     @staticmethod
@@ -1211,9 +1215,7 @@ class Extractor:
                 if len(name) >= 2 and not known:
                     found.append((name, start, end, "organisation", None, "said to be based somewhere"))
             at = text.find("-based ", at + 7)
-        if ", the " in text or ", a " in text or ", an " in text:
-            found += self._described_after(text, spans)
-        return found
+        return found + self._described_after(text, spans)
 
     def _described_after(
         self, text: str, spans: list[tuple[int, int]]
@@ -1222,20 +1224,22 @@ class Extractor:
         that manages the tanker", "Lonmin, the world’s third-largest platinum producer, said"."""
         found = []
         for match in self._appositive_descriptor.finditer(text):
-            words = match.group(1).split(" ")
+            named = _NAMES_BEFORE.search(text, max(0, match.start() - 60), match.start())
+            if named is None:
+                continue
+            words = named.group(0).split(" ")
             while words and words[0] in self.people.not_names:
                 words.pop(0)  # "But Euronav, …"
             name = " ".join(words)
-            start = match.start(1) + len(match.group(1)) - len(name)
-            end = start + len(name)
+            start, end = match.start() - len(name), match.start()
             if len(name) < 2 or self.geo.get(name) or _overlaps(spans, start, end) or fold(name) in self.known_forms:
                 continue
-            phrase = match.group(2).split()
+            phrase = match.group(1).split()
             if any(word in ("of", "for") or self._role_word(word) for word in phrase):
                 continue  # "Caro Quintero, a co-founder of the Guadalajara cartel": a person's role
             country = next(filter(None, map(self._country_word, phrase)), None)
-            kind = self._descriptor_kind[match.group(3)]
-            found.append((name, start, end, kind, country, f"described as a {match.group(3)}"))
+            kind = self._descriptor_kind[match.group(2)]
+            found.append((name, start, end, kind, country, f"described as a {match.group(2)}"))
         return found
 
     def _name_after(self, text: str, at: int) -> tuple[str, int, int]:
@@ -1453,16 +1457,21 @@ class Extractor:
     def _nicknamed(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[str, str, int, int]]:
         """People written with a nickname in quotes, "Christopher “Dudus” Coke": (name without the
         nickname, the whole form, start, end)."""
-        if "“" not in text and "‘" not in text:
-            return []  # most paragraphs
         found = []
-        for match in _NICKNAMED.finditer(text):
-            words = [*match.group(1).split(" "), *match.group(3).split(" ")]
-            if not all(self._name_word(word) for word in words) or _overlaps(spans, match.start(), match.end()):
+        for nickname in _NICKNAME.finditer(text):
+            if not text.startswith(" ", nickname.start() - 1):
+                continue  # a quotation, not a nickname inside a name
+            first = _NAME_BEFORE.search(text, max(0, nickname.start() - 40), nickname.start() - 1)
+            last = _NAME_AFTER.match(text, nickname.end())
+            if first is None or last is None:
+                continue
+            start, end = first.start(), last.end()
+            words = [*first.group(0).split(" "), *last.group(0).split(" ")]
+            if not all(self._name_word(word) for word in words) or _overlaps(spans, start, end):
                 continue  # "the Wagner “Group” …", a known name
             if any(word in self.people.org_words or self.geo.get(word) for word in words):
                 continue
-            found.append((f"{match.group(1)} {match.group(3)}", match.group(0), match.start(), match.end()))
+            found.append((f"{first.group(0)} {last.group(0)}", text[start:end], start, end))
         return found
 
     def _treaty(self, words: list[str]) -> bool:
