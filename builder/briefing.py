@@ -10,7 +10,6 @@ from typing import Any
 from frontmatter.default_handlers import YAMLHandler
 
 from .errors import BriefingError, Problem, Severity
-from .markdown_body import render_body
 from .model import Briefing, SeedFormat, Source
 from .overrides import read_overrides
 from .parse import parse_raw
@@ -77,6 +76,8 @@ def from_markdown(text: str, seed_file: str) -> tuple[Briefing, list[Problem]]:
         if key not in meta.data:
             problems.append(Problem(seed_file, 1, f"the front matter has no {key}"))
     body_line = text[: len(text) - len(body)].count("\n") + 1
+    from .markdown_body import render_body  # imported here: markdown-it takes 25 ms, and most seeds are raw
+
     html, paragraphs = render_body(body)
     if not paragraphs:
         problems.append(Problem(seed_file, body_line, "the body is empty"))

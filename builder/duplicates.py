@@ -31,9 +31,24 @@ class Pair:
     similarity: float  # 1.0 for identical texts
 
 
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """What the comparison needs of a text, worked out where the seed is read (a worker process)."""
+
+    digest: str  # SHA-256 of the normalised text: equal for identical texts
+    shingles: frozenset[int]  # hashes of its word 5-grams
+    sketch: tuple[int, ...]  # the smallest of them, which propose candidates
+
+
 def normal_text(briefing: Briefing) -> str:
     text = _QUOTE.sub(lambda m: _QUOTES[m.group()], " ".join(briefing.paragraphs))
     return " ".join(text.split())
+
+
+def signature(briefing: Briefing) -> Signature:
+    text = normal_text(briefing)
+    shingles = _shingles(text)
+    return Signature(hashlib.sha256(text.encode()).hexdigest(), frozenset(shingles), tuple(sorted(shingles)[:SKETCH]))
 
 
 def _shingles(text: str) -> set[int]:
@@ -42,27 +57,30 @@ def _shingles(text: str) -> set[int]:
     return {zlib.crc32(g.encode()) for g in grams}  # stable across runs, unlike hash()
 
 
-def find_duplicates(briefings: list[Briefing]) -> tuple[list[Pair], list[Pair]]:
-    """(identical pairs, near-duplicate pairs), each pair ordered by id, sorted."""
+def find_duplicates(
+    briefings: list[Briefing], signatures: list[Signature] | None = None
+) -> tuple[list[Pair], list[Pair]]:
+    """(identical pairs, near-duplicate pairs), each pair ordered by id, sorted.
+
+    `signatures` are the briefings' own (same order), when already worked out."""
+    signed = zip(briefings, signatures or map(signature, briefings), strict=True)
     identical: list[Pair] = []
     first: dict[str, Briefing] = {}
-    shingles: dict[str, set[int]] = {}
-    for briefing in sorted(briefings, key=lambda b: b.id):
-        text = normal_text(briefing)
-        key = hashlib.sha256(text.encode()).hexdigest()
+    kept: dict[str, Signature] = {}
+    for briefing, signed_as in sorted(signed, key=lambda pair: pair[0].id):
+        key = signed_as.digest
         if key in first:
             if first[key].id != briefing.id:  # the same id twice is reported as such
                 identical.append(Pair(first[key], briefing, 1.0))
         else:
             first[key] = briefing
-            shingles[briefing.id] = _shingles(text)
+            kept[briefing.id] = signed_as
     unique = sorted(first.values(), key=lambda b: b.id)
     buckets: dict[int, list[Briefing]] = defaultdict(list)
     near: list[Pair] = []
     for briefing in unique:
-        sketch = sorted(shingles[briefing.id])[:SKETCH]
         candidates: dict[str, Briefing] = {}  # earlier texts sharing a sketch value
-        for value in sketch:
+        for value in kept[briefing.id].sketch:
             bucket = buckets[value]
             if len(bucket) >= COMMON:
                 continue
@@ -70,7 +88,7 @@ def find_duplicates(briefings: list[Briefing]) -> tuple[list[Pair], list[Pair]]:
                 candidates[other.id] = other
             bucket.append(briefing)
         for other in candidates.values():
-            a, b = shingles[other.id], shingles[briefing.id]
+            a, b = kept[other.id].shingles, kept[briefing.id].shingles
             common = len(a & b)
             similarity = common / (len(a) + len(b) - common)  # the union's size, without making it
             if similarity >= NEAR:

@@ -364,16 +364,18 @@ def timeline_pages(briefings: list[Briefing], catalog: Catalog) -> dict[str, str
     return tree
 
 
-def related(briefings: list[Briefing]) -> dict[str, list[Briefing]]:
-    """For each briefing, those sharing most actors and countries, then nearest in time."""
-    by_date = sorted(briefings, key=lambda b: (b.date, b.id))
+def related_to(briefings: list[Briefing]) -> Callable[[Briefing], list[Briefing]]:
+    """For each briefing, those sharing most actors and countries, then nearest in time.
+
+    The lookup tables are made here, once; each briefing's ranking is made when asked for, by
+    the job that renders its page (on every core)."""
     postings: dict[str, list[Briefing]] = defaultdict(list)
-    for briefing in by_date:
+    for briefing in sorted(briefings, key=lambda b: (b.date, b.id)):
         for key in {*(f"a:{a.id}" for a in briefing.actors), *(f"c:{c}" for c in briefing.countries)}:
             postings[key].append(briefing)
     dates = {key: [b.date for b in posting] for key, posting in postings.items()}
-    result: dict[str, list[Briefing]] = {}
-    for briefing in by_date:
+
+    def related(briefing: Briefing) -> list[Briefing]:
         scores: Counter[str] = Counter()
         chosen: dict[str, Briefing] = {}
         keys = [(f"a:{a.id}", 2) for a in briefing.actors] + [(f"c:{c}", 1) for c in briefing.countries]
@@ -386,8 +388,9 @@ def related(briefings: list[Briefing]) -> dict[str, list[Briefing]]:
             chosen.values(),
             key=lambda o: (-scores[o.id], abs((o.date - briefing.date).total_seconds()), o.id),
         )
-        result[briefing.id] = ranked[:RELATED]
-    return result
+        return ranked[:RELATED]
+
+    return related
 
 
 def _nearest(posting: list[Briefing], dates: list[datetime], moment: datetime) -> list[Briefing]:

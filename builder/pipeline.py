@@ -9,17 +9,18 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from . import stamp
-from .duplicates import find_duplicates
+from . import gcpause, stamp
+from .duplicates import Signature, find_duplicates, signature
 from .errors import BriefingError, Problem, Severity
 from .extract import Candidate, Extractor
 from .model import Briefing, type_label
 from .render import Catalog
-from .seeds import discover, load
+from .seeds import discover, load_deriving
 from .settings import Settings, load_settings
-from .site import GENERATED_ROOTS, assign_slugs, generate
+from .site import GENERATED_ROOTS, assign_slugs, base_slug, generate_jobs
 from .vocab import Vocabulary, load_vocabulary
-from .write import Changes, sync_tree
+from .workers import MIN_ITEMS
+from .write import Changes, sync_jobs
 
 
 @dataclass
@@ -67,9 +68,9 @@ def check(
     except BriefingError as error:
         problems += error.problems
     extract = partial(_extract, Extractor(vocab), root, with_candidates) if vocab is not None else None
-    loaded = load(paths, root, progress=progress, then=extract)
+    loaded, derived = load_deriving(paths, root, _derive, progress=progress, then=extract)
     problems += loaded.problems
-    identical, near = find_duplicates(loaded.briefings)
+    identical, near = find_duplicates(loaded.briefings, [signed for signed, _ in derived])
     severity = Severity.WARNING if for_build else Severity.ERROR
     for pair in identical:
         kept, other = pair.kept.source.file, pair.other.source.file
@@ -83,10 +84,11 @@ def check(
             "the same story twice?"
         )
         problems.append(Problem(pair.other.source.file, 1, message, Severity.WARNING))
-    briefings = loaded.briefings
+    briefings, slugs = loaded.briefings, [slug for _, slug in derived]
     if for_build:
         dropped = {pair.other.id for pair in identical}
-        briefings = [b for b in briefings if b.id not in dropped]
+        keep = [i for i, b in enumerate(briefings) if b.id not in dropped]
+        briefings, slugs = [briefings[i] for i in keep], [slugs[i] for i in keep]
     if vocab is None:
         return Result(settings, briefings, sorted(problems))
     catalog = Catalog(
@@ -96,7 +98,7 @@ def check(
         analyst={r.name: (r.description, ", ".join(sorted(r.members)), r.source) for r in vocab.regions},
     )
     if not any(p.severity is Severity.ERROR for p in problems):
-        briefings = assign_slugs(briefings)
+        briefings = assign_slugs(briefings, slugs)
     return Result(settings, briefings, sorted(problems), catalog=catalog, vocabulary=vocab)
 
 
@@ -106,6 +108,11 @@ def _extract(
     extracted, candidates = extractor.extract(briefing)
     warnings = _candidate_warnings(root, briefing.source.file, candidates) if with_candidates else []
     return extracted, warnings
+
+
+def _derive(briefing: Briefing) -> tuple[Signature, str]:
+    """What the duplicate check and the slugs need of a briefing: worked out in the worker that read it."""
+    return signature(briefing), base_slug(briefing)
 
 
 def _candidate_warnings(root: Path, seed_file: str, candidates: list[Candidate]) -> list[Problem]:
@@ -139,13 +146,16 @@ def build(root: Path, *, progress: bool = False) -> Result:
     if last is not None:
         count, problems = last
         return Result(settings, problems=problems, changes=Changes(), reused=count)
-    result = check(root, progress=progress, for_build=True)
-    if result.ok:
-        tree = generate(result.briefings, result.settings, result.catalog)
-        result.changes = sync_tree(docs, tree, GENERATED_ROOTS)
-        stamp.save(root, key, stamp.outputs(docs, GENERATED_ROOTS), len(result.briefings), result.problems)
-    else:
-        stamp.forget(root)
+    # A build makes hundreds of thousands of objects that live to its end (vocabularies, briefings,
+    # pages) and few reference cycles: the cyclic collector would walk them again and again for nothing.
+    with gcpause.paused():
+        result = check(root, progress=progress, for_build=True)
+        if result.ok:
+            jobs = generate_jobs(result.briefings, result.settings, result.catalog)
+            result.changes = sync_jobs(docs, jobs, GENERATED_ROOTS, large=len(result.briefings) >= MIN_ITEMS)
+            stamp.save(root, key, result.changes.files, len(result.briefings), result.problems)
+        else:
+            stamp.forget(root)
     return result
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from pathlib import Path
+from typing import TypeVar
 
 from .briefing import from_markdown, from_raw
 from .errors import BriefingError, Problem, Severity
@@ -20,6 +21,9 @@ MAX_SEED_BYTES = 256 * 1024  # a long wire story is ~20 KB; anything this big is
 SEED_SUFFIXES = (".txt", ".md")
 SIDECAR_SUFFIX = ".yml"  # seeds/<seed file name>.yml overrides a raw seed's metadata
 _BAD_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+D = TypeVar("D")
 
 
 @dataclass
@@ -120,28 +124,48 @@ def load(paths: Iterable[Path], root: Path, *, progress: bool = False, then: Tra
 
     `then` (extraction) runs on each briefing right after it is read, in the same worker process.
     """
-    loaded = Loaded()
-    reader = partial(_read_one, root=root, then=then)
-    for briefing, problems in map_all(reader, list(paths), progress="seeds" if progress else None):
+    return load_deriving(paths, root, _nothing, progress=progress, then=then)[0]
+
+
+def load_deriving(
+    paths: Iterable[Path],
+    root: Path,
+    derive: Callable[[Briefing], D],
+    *,
+    progress: bool = False,
+    then: Transform | None = None,
+) -> tuple[Loaded, list[D]]:
+    """load, and `derive` of each briefing (same order), worked out in the worker that read it
+    (after `then`): what later stages need of each briefing, made on every core."""
+    loaded, derived = Loaded(), []
+    reader = partial(_read_one, root=root, then=then, derive=derive)
+    for briefing, problems, made in map_all(reader, list(paths), progress="seeds" if progress else None):
         if briefing is not None:
             loaded.briefings.append(briefing)
+            derived.append(made)
         loaded.problems.extend(problems)
     loaded.problems.extend(duplicate_ids(loaded.briefings))
     loaded.problems.sort()
-    return loaded
+    return loaded, derived  # type: ignore[return-value]  # made is derive's whenever there is a briefing
 
 
-def _read_one(path: Path, *, root: Path, then: Transform | None) -> tuple[Briefing | None, list[Problem]]:
+def _nothing(briefing: Briefing) -> None:
+    return None
+
+
+def _read_one(
+    path: Path, *, root: Path, then: Transform | None, derive: Callable[[Briefing], D]
+) -> tuple[Briefing | None, list[Problem], D | None]:
     try:
         briefing, warnings = read_seed(path, root)
     except BriefingError as error:
-        return None, list(error.problems)
+        return None, list(error.problems), None
     except OSError as error:
-        return None, [Problem(display_path(path, root), 1, f"cannot read: {error.strerror}")]
-    if then is None:
-        return briefing, warnings
-    briefing, more = then(briefing)
-    return briefing, warnings + more
+        return None, [Problem(display_path(path, root), 1, f"cannot read: {error.strerror}")], None
+    if then is not None:
+        briefing, more = then(briefing)
+        warnings = warnings + more
+    return briefing, warnings, derive(briefing)
 
 
 def duplicate_ids(briefings: list[Briefing]) -> list[Problem]:

@@ -14,18 +14,13 @@ import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Sequence
-from typing import TypeVar
-
-from tqdm import tqdm
+from typing import Protocol, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 
 MIN_ITEMS = 200  # below this, starting processes costs more than it saves
 CHUNKS_PER_WORKER = 8  # smaller chunks even out uneven seeds and move the progress bar
-
-# tqdm's monitor thread would make this process "threaded" and the plain loop would be used.
-tqdm.monitor_interval = 0
 
 _task: Callable[[object], object] | None = None  # the function, inherited by forked workers
 
@@ -57,7 +52,7 @@ def map_all(
 ) -> list[R]:
     """[function(item) for item in items], spread over processes when that pays (see worker_count)."""
     workers = worker_count(len(items), large=large)
-    bar = tqdm(total=len(items), desc=progress, unit="seed", disable=progress is None, leave=False)
+    bar = _bar(len(items), progress)
     if workers == 1:
         results = []
         for item in items:
@@ -79,3 +74,29 @@ def map_all(
         _task = None
         bar.close()
     return gathered  # type: ignore[return-value]
+
+
+class _Bar(Protocol):
+    def update(self, n: float | None = 1) -> bool | None: ...
+
+    def close(self) -> None: ...
+
+
+class _NoBar:
+    """The progress bar when none is shown."""
+
+    def update(self, n: float | None = 1) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _bar(total: int, progress: str | None) -> _Bar:
+    """A progress bar titled `progress`; tqdm is imported only to show one (it takes a few ms)."""
+    if progress is None:
+        return _NoBar()
+    from tqdm import tqdm
+
+    tqdm.monitor_interval = 0  # its monitor thread would make this process "threaded": no processes
+    return tqdm(total=total, desc=progress, unit="seed", leave=False)  # type: ignore[no-any-return]

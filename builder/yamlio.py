@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -163,39 +164,57 @@ def _escaped(match: re.Match[str]) -> str:
 
 
 def _scalar(value: Any) -> str:
+    if isinstance(value, str):
+        return _string(value)
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    if isinstance(value, str):
-        # A JSON string is a YAML double-quoted scalar: no text can become a key, a tag or a
-        # second document, whatever it holds.
-        return _UNSAFE_IN_QUOTES.sub(_escaped, encode_basestring(value))  # json.dumps(value, ensure_ascii=False)
     raise TypeError(f"cannot write {type(value).__name__} as front matter")
+
+
+@lru_cache(maxsize=65536)
+def _string(value: str) -> str:
+    """A string as a double-quoted scalar (remembered: names, countries and tags recur on every page)."""
+    # A JSON string is a YAML double-quoted scalar: no text can become a key, a tag or a
+    # second document, whatever it holds.
+    return _UNSAFE_IN_QUOTES.sub(_escaped, encode_basestring(value))  # json.dumps(value, ensure_ascii=False)
+
+
+@lru_cache(maxsize=1024)
+def _key(key: str) -> str:
+    return key if _PLAIN_KEY.fullmatch(key) else _scalar(key)
 
 
 def _block(data: Any, indent: str, lines: list[str]) -> None:
     """Append `data` (a mapping or list) as block YAML lines at `indent`."""
-    items = data.items() if isinstance(data, dict) else ((None, v) for v in data)
-    for key, value in items:
-        name = key if key is None or _PLAIN_KEY.fullmatch(key) else _scalar(key)
-        head = f"{indent}{name}:" if key is not None else f"{indent}-"
-        if isinstance(value, (dict, list)) and value:
-            if key is None and isinstance(value, dict):  # "- id: x" then "  name: y"
-                inner: list[str] = []
-                _block(value, indent + "  ", inner)
-                lines.append(f"{indent}- {inner[0].lstrip()}")
-                lines.extend(inner[1:])
+    if isinstance(data, dict):
+        for key, value in data.items():
+            head = f"{indent}{_key(key)}:"
+            if not isinstance(value, (dict, list)):
+                lines.append(f"{head} {_scalar(value)}")
+            elif not value:
+                lines.append(f"{head} {{}}" if isinstance(value, dict) else f"{head} []")
             else:
                 lines.append(head)
-                # a mapping's list sits at its key's indent; a list item's list below its dash
-                _block(value, indent + ("" if key is not None and isinstance(value, list) else "  "), lines)
-        elif isinstance(value, (dict, list)):
-            lines.append(f"{head} {{}}" if isinstance(value, dict) else f"{head} []")
-        else:
-            lines.append(f"{head} {_scalar(value)}")
+                # a mapping's list sits at its key's indent, a mapping's mapping below it
+                _block(value, indent if isinstance(value, list) else indent + "  ", lines)
+        return
+    for value in data:
+        if not isinstance(value, (dict, list)):
+            lines.append(f"{indent}- {_scalar(value)}")
+        elif not value:
+            lines.append(f"{indent}- {{}}" if isinstance(value, dict) else f"{indent}- []")
+        elif isinstance(value, dict):  # "- id: x" then "  name: y"
+            inner: list[str] = []
+            _block(value, indent + "  ", inner)
+            lines.append(f"{indent}- {inner[0].lstrip()}")
+            lines.extend(inner[1:])
+        else:  # a list item's list below its dash
+            lines.append(f"{indent}-")
+            _block(value, indent + "  ", lines)
 
 
 def dump_front_matter(data: dict[str, Any]) -> str:

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import pickle
 from pathlib import Path
+
+from builder.briefing import from_raw
+from builder.duplicates import find_duplicates, signature
 
 from .conftest import REAL_SEED, run_cli, tree_bytes
 
@@ -163,3 +167,19 @@ def test_a_lightly_edited_copy_is_a_warning(project: Path) -> None:
     assert warnings[0].startswith(
         "seeds/002_00000000000000a2.txt:1: warning: nearly the same text as seeds/001_00000000000000a1.txt ("
     )
+
+
+def test_signatures_worked_out_in_workers_find_the_same_pairs() -> None:
+    curly = BODY.replace("officials said.", "“officials” said.")
+    straight = curly.replace("“", '"').replace("”", '"')
+    texts = [curly, straight, BODY.replace("twelve", "fourteen") + " The government denied the toll.", "Rain."]
+    briefings = [
+        from_raw(f"Title {n}Mon, 10 Nov 2025 12:19:19 GMT\n\n{text}", f"seeds/{n:03d}_{n:016x}.txt")
+        for n, text in enumerate(texts)
+    ]
+    shipped = pickle.loads(pickle.dumps([signature(b) for b in briefings]))  # as they come back from a worker
+    found = find_duplicates(briefings, shipped)
+    assert found == find_duplicates(briefings)
+    identical, near = found
+    assert [(p.kept.id, p.other.id) for p in identical] == [(briefings[0].id, briefings[1].id)]
+    assert [(p.kept.id, p.other.id) for p in near] == [(briefings[0].id, briefings[2].id)]

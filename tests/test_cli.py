@@ -5,8 +5,11 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from builder.cli import _parser
@@ -147,3 +150,21 @@ def test_vocab_unused_lists_entries_no_seed_uses(project: Path) -> None:
     lines = result.stdout.splitlines()
     assert "actor hamas: Hamas" in lines and "tag piracy: Piracy" in lines
     assert not any(line.startswith("actor jnim:") for line in lines)
+
+
+_IMPORTED = """
+import sys
+from builder.cli import main
+status = main(["build"])
+print(status, sorted(name for name in ("markdown_it", "tqdm", "feedgen", "lxml") if name in sys.modules))
+"""
+
+
+def test_a_build_of_raw_seeds_imports_no_more_than_it_needs(project: Path) -> None:
+    # markdown-it (for Markdown seeds) and tqdm (for a progress bar on a terminal) take 30 ms to import
+    shutil.copy(REAL_SEED, project / "seeds")
+    run = subprocess.run(
+        [sys.executable, "-c", _IMPORTED], cwd=project, capture_output=True, text=True, env={**os.environ, "CI": "1"}
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split(None, 1) == ["0", "[]\n"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import posixpath
 import re
 
@@ -150,6 +151,53 @@ def test_front_matter_reads_back_as_written_whatever_the_text(data: dict[str, ob
     assert yaml.safe_load(written) == data
     body, meta = get_data(f"---\n{written}---\n\nBody\n")  # as MkDocs reads a page
     assert meta == data and body == "Body\n"
+
+
+def _dumped_as_before(data: object, indent: str = "") -> list[str]:
+    """The front matter writer as it was before it remembered scalars (the pages must not change)."""
+    lines: list[str] = []
+    items = data.items() if isinstance(data, dict) else ((None, v) for v in data)  # type: ignore[attr-defined]
+    for key, value in items:
+        name = key if key is None or re.fullmatch(r"[a-z_][a-z0-9_]*", key) else _quoted(key)
+        head = f"{indent}{name}:" if key is not None else f"{indent}-"
+        if isinstance(value, (dict, list)) and value:
+            if key is None and isinstance(value, dict):
+                inner = _dumped_as_before(value, indent + "  ")
+                lines += [f"{indent}- {inner[0].lstrip()}", *inner[1:]]
+            else:
+                lines.append(head)
+                lines += _dumped_as_before(
+                    value, indent + ("" if key is not None and isinstance(value, list) else "  ")
+                )
+        elif isinstance(value, (dict, list)):
+            lines.append(f"{head} {{}}" if isinstance(value, dict) else f"{head} []")
+        else:
+            lines.append(f"{head} {_quoted(value)}")
+    return lines
+
+
+def _quoted(value: object) -> str:
+    if value is None or isinstance(value, bool):
+        return {None: "null", True: "true", False: "false"}[value]
+    if isinstance(value, int):
+        return str(value)
+    escaped = json.dumps(value, ensure_ascii=False)
+    return re.sub(
+        "[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", escaped
+    )
+
+
+SHAPES = st.recursive(
+    st.none() | st.booleans() | st.integers() | TEXT,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["a", "b_2", "Key", "x y", ""]), inner),
+    max_leaves=12,
+)
+
+
+@given(FRONT | st.dictionaries(st.sampled_from(["id", "name", "Odd key", "aliases"]), SHAPES))
+@settings(max_examples=300)
+def test_front_matter_is_written_as_before(data: dict[str, object]) -> None:
+    assert dump_front_matter(data) == "\n".join(_dumped_as_before(data)) + "\n"
 
 
 # YAML's moving parts: structure, anchors and aliases, merge keys, tags, every scalar type.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -20,7 +21,7 @@ from builder.pipeline import check
 from builder.settings import Settings
 from builder.site import generate
 
-from .conftest import REAL_SEED, REPO
+from .conftest import REAL_SEED, REPO, make_project, run_cli, tree_bytes
 
 DEVSET = REPO / "tests" / "fixtures" / "devset"
 
@@ -77,3 +78,47 @@ def test_small_jobs_and_threaded_processes_use_the_plain_loop(monkeypatch: pytes
     finally:
         stop.set()
         thread.join()
+
+
+_SYNC = """
+import json, os, sys, time
+from functools import partial
+from pathlib import Path
+from builder import workers
+from builder.write import sync_jobs
+assert workers.worker_count(100) == 2, "the parallel path is not taken"
+def job(number):
+    time.sleep(0.05)
+    return {f"tags/{number}/index.md": str(os.getpid())}
+changes = sync_jobs(Path(sys.argv[1]), [partial(job, n) for n in range(12)], ("tags",), large=True)
+pids = {(Path(sys.argv[1]) / path).read_text() for path in changes.files}
+print(json.dumps({"pids": sorted(pids), "main": str(os.getpid()), "written": changes.written}))
+"""
+
+
+def test_each_part_is_written_by_the_worker_that_made_it(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, "-c", _SYNC, str(tmp_path)],
+        env={**os.environ, "BRIEFINGS_WORKERS": "2"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    done = json.loads(run.stdout)
+    assert len(done["pids"]) == 2 and done["main"] not in done["pids"]
+    assert done["written"] == sorted(f"tags/{n}/index.md" for n in range(12))
+
+
+def test_a_parallel_build_writes_the_docs_of_a_serial_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    built = {}
+    for workers_wanted in ("1", "2"):
+        root = make_project(tmp_path / workers_wanted)
+        for seed in [REAL_SEED, *sorted(DEVSET.glob("*.txt"))]:
+            shutil.copy(seed, root / "seeds" / seed.name)
+        monkeypatch.setenv("BRIEFINGS_WORKERS", workers_wanted)
+        run = run_cli(root, "build")
+        assert run.returncode == 0, run.stderr
+        built[workers_wanted] = (run.stderr, tree_bytes(root / "docs"))
+    assert built["1"] == built["2"]
+    assert "files written, 0 removed, 0 unchanged" in built["2"][0]
