@@ -156,7 +156,7 @@ _IMPORTED = """
 import sys
 from builder.cli import main
 status = main(["build"])
-print(status, sorted(name for name in ("markdown_it", "tqdm", "feedgen", "lxml") if name in sys.modules))
+print(status, sorted(name for name in ("markdown_it", "tqdm") if name in sys.modules))
 """
 
 
