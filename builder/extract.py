@@ -1178,8 +1178,11 @@ class Extractor:
         just before the noun ("US delivery firm FedEx")."""
         found = []
         kinds, text = self._descriptor_kind, segment.text
+        described: list[int] = []  # where descriptors end: an apposition may close there
         for hit in segment.cues:
             start, end = hit.start, hit.end  # a descriptor's last word after a space, a name after it
+            if any(cue.kind == "descriptor" for cue in hit.values):
+                described.append(end)
             gap = 2 if text.startswith(", ", end) else 1  # "run by a private company, Umanizzare, under"
             if not (
                 any(cue.kind == "descriptor" for cue in hit.values)
@@ -1215,15 +1218,20 @@ class Extractor:
                 if len(name) >= 2 and not known:
                     found.append((name, start, end, "organisation", None, "said to be based somewhere"))
             at = text.find("-based ", at + 7)
-        return found + self._described_after(text, spans)
+        return found + self._described_after(text, spans, described) if described else found
 
     def _described_after(
-        self, text: str, spans: list[tuple[int, int]]
+        self, text: str, spans: list[tuple[int, int]], ends: list[int]
     ) -> list[tuple[str, int, int, str, str | None, str]]:
         """Names a noun describes in an apposition after them: "Euronav, the Belgian shipping group
-        that manages the tanker", "Lonmin, the world’s third-largest platinum producer, said"."""
+        that manages the tanker", "Lonmin, the world’s third-largest platinum producer, said".
+        `ends`: where the text's descriptors end (the apposition is read from the comma before one)."""
         found = []
-        for match in self._appositive_descriptor.finditer(text):
+        for end in ends:
+            comma = text.rfind(", ", max(0, end - 60), end)
+            match = self._appositive_descriptor.match(text, comma) if comma >= 0 else None
+            if match is None or match.end() != end:
+                continue
             named = _NAMES_BEFORE.search(text, max(0, match.start() - 60), match.start())
             if named is None:
                 continue
@@ -1457,6 +1465,8 @@ class Extractor:
     def _nicknamed(self, text: str, spans: list[tuple[int, int]]) -> list[tuple[str, str, int, int]]:
         """People written with a nickname in quotes, "Christopher “Dudus” Coke": (name without the
         nickname, the whole form, start, end)."""
+        if "” " not in text and "’ " not in text:
+            return []  # a nickname's quote closes before the surname: most paragraphs have none
         found = []
         for nickname in _NICKNAME.finditer(text):
             if not text.startswith(" ", nickname.start() - 1):
@@ -1991,7 +2001,12 @@ def _acronyms(text: str) -> list[tuple[str, str, int, int]]:
             continue
         name = _trim_name(before)
         acronym = use.group(1)
-        if not _initials_fit(name, acronym) and _initials_fit(kept := _trim_name(before, possessive=True), acronym):
+        possessive = "’s " in before or "'s " in before
+        if (
+            possessive
+            and not _initials_fit(name, acronym)
+            and _initials_fit(kept := _trim_name(before, possessive=True), acronym)
+        ):
             name = kept  # "People’s National Party (PNP)": the possessive is a word of the name
         while " " in name and name[0] not in acronym.upper():  # "Lawmakers of the Senegalese Democratic Party (PDS)"
             shorter = _trim_name(name.split(" ", 1)[1])
