@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import posixpath
 from datetime import UTC, datetime
+from functools import lru_cache
 
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 from .model import Briefing
@@ -35,13 +37,35 @@ def atom(title: str, page: str, briefings: list[Briefing], site_url: str) -> str
     feed.language("en")
     feed.updated(max((b.updated or b.date for b in newest), default=datetime(1970, 1, 1, tzinfo=UTC)))
     for briefing in newest:
-        entry = feed.add_entry(order="append")
-        entry.id(base + f"b/{briefing.id}/")
-        entry.title(briefing.title)
-        entry.link(href=base + briefing.url)
-        entry.published(briefing.date)
-        entry.updated(briefing.updated or briefing.date)
-        entry.summary(briefing.summary)
-        if briefing.source.name:
-            entry.author(name=briefing.source.name)
+        feed.add_entry(
+            _entry(
+                base + f"b/{briefing.id}/",
+                briefing.title,
+                base + briefing.url,
+                briefing.date,
+                briefing.updated or briefing.date,
+                briefing.summary,
+                briefing.source.name,
+            ),
+            order="append",
+        )
     return str(feed.atom_str(pretty=True).decode("utf-8"))
+
+
+@lru_cache(maxsize=4096)
+def _entry(
+    id_: str, title: str, link: str, published: datetime, updated: datetime, summary: str, author: str | None
+) -> FeedEntry:
+    """A briefing's entry, made once for every feed that lists it (the archive's, its tags', regions',
+    countries' and actors'): feedgen writes an entry afresh into each feed, it does not change it.
+    Keyed by every value it holds, so an edited briefing gets a new one."""
+    entry = FeedEntry()
+    entry.id(id_)
+    entry.title(title)
+    entry.link(href=link)
+    entry.published(published)
+    entry.updated(updated)
+    entry.summary(summary)
+    if author:
+        entry.author(name=author)
+    return entry

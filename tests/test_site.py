@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from builder import stamp
+from builder.feeds import atom
 from builder.model import Briefing, Source
 from builder.settings import Settings, load_settings
 from builder.site import GENERATED_ROOTS, PAGES_PER_JOB, _whole_days, assign_slugs, generate, generate_jobs
@@ -175,3 +176,13 @@ def test_a_days_pages_are_made_by_one_job_so_the_tree_is_that_of_one_merge(tmp_p
     assert len([path for path in tree if path.startswith("briefings/")]) == len(briefings) - 1
     changes = sync_jobs(tmp_path, generate_jobs(briefings, Settings()), GENERATED_ROOTS)
     assert {path: (tmp_path / path).read_text(encoding="utf-8") for path in changes.files} == tree
+
+
+def test_a_feed_entry_made_once_is_made_again_when_its_briefing_changes() -> None:
+    """Entries are shared by every feed that lists a briefing, keyed by everything they hold."""
+    (first,) = assign_slugs([briefing("e" * 16, "Ceasefire holds in Goma")])
+    before = atom("Tag", "tags/x/index.md", [first], "https://example.org/")
+    assert atom("Other tag", "tags/y/index.md", [first], "https://example.org/").count("Ceasefire holds in Goma") == 1
+    edited = replace(first, title="Ceasefire collapses in Goma")
+    after = atom("Tag", "tags/x/index.md", [edited], "https://example.org/")
+    assert "Ceasefire holds" in before and "Ceasefire collapses in Goma" in after and "Ceasefire holds" not in after
