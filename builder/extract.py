@@ -158,10 +158,15 @@ _LANGUAGE_NOUN = re.compile(
 )
 _MODIFIER = re.compile(r"[\w'’.]+-[a-z]+")  # "US-based", "Iran-backed": not "Al-Qaeda", not "Jamaat-ul-Mujahideen"
 _SEAT_AFTER = _latin(r" in ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")  # where an institution sits
-# ", a German sentenced …", ", a Georgian of Chechen origin": a nationality as a noun describes a person
+# What befalls people, not organisations: ", convicted in …", ", held in Norway"; and what may
+# follow a nationality used as a noun, ", a German sentenced to death …", ", a Briton living in …"
+_FATES = (
+    "convicted sentenced jailed imprisoned arrested detained held kidnapped abducted born executed pardoned "
+    "extradited freed released exiled killed shot wounded injured murdered"
+).split()
+_FATE = re.compile(rf", (?:{'|'.join(_FATES)}) ")
 _A_NATIONALITY = _latin(
-    r", an? ([A-Z][\w’'-]*)(?=[,.;:]| (?:of|who|sentenced|convicted|accused|jailed|held|arrested|detained|"
-    r"born|living|working|based|killed|wounded|kidnapped)\b)"
+    rf", an? ([A-Z][\w’'-]*)(?=[,.;:]| (?:of|who|accused|living|working|based|{'|'.join(_FATES)})\b)"
 )
 # a first name, a nickname in quotes, a surname: "Joaquín “El Chapo” Guzmán"
 # (found by its quotes first: a pattern that opens with a literal is not tried at every position)
@@ -169,11 +174,6 @@ _NICKNAME = _latin(r"[“‘][A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}[”’] 
 _NAMES_BEFORE = _latin(r"\b[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}$")  # up to four, ending at a point
 _NAME_BEFORE = _latin(r"\b[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?$")
 _NAME_AFTER = _latin(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?\b")
-# ", convicted in …", ", held in Norway": what befalls people, not organisations
-_FATE = re.compile(
-    r", (?:convicted|sentenced|jailed|imprisoned|arrested|detained|held|kidnapped|abducted|born|executed|"
-    r"pardoned|extradited|freed|released|exiled|killed|shot|wounded|injured|murdered) "
-)
 _MINISTRY_SPOKESPERSON = re.compile(r"[Mm]inistry spokes(?:man|woman|person)$")
 _POSTED_ON = re.compile(r"\b(?:on|via|to|[Oo]n (?:its|his|her|their|the)(?: official| own)?(?: \w+)?) $")
 _NAME_OPENING = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # after a descriptor: "carmaker Renault"
@@ -199,6 +199,9 @@ _ATTACK = re.compile(
 # plural owners that are words of a name, not owners of one: "People’s Democratic Movement"
 _COLLECTIVES = frozenset("People Peoples Workers Women Children Farmers Peasants Citizens Veterans Martyrs".split())
 _LIST_DEPTH = 6  # how many names back a list is read for a person
+# organisation words that end a name ("Sandline International") but leave one open when more follow
+# ("the Department of International Relations and Cooperation")
+_LAST_ONLY = frozenset(("International",))
 _UN = "United Nations"  # "United Nations Security Council": the UN's bodies are named so in vocab/actors.yml
 _OWNED = re.compile(r" [\w-]+[’']s\b")  # "Japanese envoy’s": a country word owning what follows
 # What a deployment sends, and what may stand between a headline's country and its verb
@@ -1367,8 +1370,8 @@ class Extractor:
         ):
             del words[: owner + 1]  # "the Central African Republic's Constitutional Court"
         for index, word in enumerate(words):
-            if word in self.people.org_words and not (word == "International" and index < len(words) - 1):
-                last = index  # ("International" ends a name, "Sandline International", but opens none)
+            if word in self.people.org_words and not (word in _LAST_ONLY and index < len(words) - 1):
+                last = index
         if last < len(words) - 1 and words[last + 1] in _PLACE_NOUNS:
             return None  # "Tyndall Air Force Base" is a place
         if not (0 <= last < len(words) - 2 and words[last + 1] in ("of", "for", "in", "on", "to")):
