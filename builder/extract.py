@@ -139,7 +139,8 @@ _ARMED = re.compile(
 _STATE = re.compile(
     r"\b(Ministry|Directorate|Agency|Service|Police|Presidency|Armed Forces|Defen[cs]e Forces?|Security Forces?|Guard|"
     r"Gendarmerie|Intelligence|Junta|Government|Navy|Air Force|Coast Guard|Army|Court|Tribunal|Bureau|"
-    r"Special Forces|Military Forces|Rifles|Command)\b"
+    r"Special Forces|Military Forces|Rifles|Command|"
+    r"Highlanders|Fusiliers|Dragoons|Hussars|Lancers|Grenadiers|Regiment)\b"  # regiments
 )
 _APPOSITIVE = _latin(
     r",\s+(?:(?:now|then|also|currently|formerly|still)\s+)?(?:(?:the|a|an|his|her|their|its)\s+)?(?:[A-Z][\w.]*['’]s\s+)?"
@@ -754,6 +755,12 @@ class Extractor:
         for match in matches:
             if match.values[0].kind == "vocab" and (self._other_countrys(text, match) or self._named_on(text, match)):
                 continue
+            if (
+                match.text.isupper()
+                and text.startswith("-", match.end)
+                and text[match.end + 1 : match.end + 2].isdigit()
+            ):
+                continue  # "the TRF-4 court", "flight MH-17": a designation, not the acronym
             if match.text in self.people.platforms and _POSTED_ON.search(text, max(0, match.start - 30), match.start):
                 continue  # "said on Twitter": where it was said
             if " " not in match.text and match.values[0].kind == "vocab":
@@ -877,10 +884,16 @@ class Extractor:
             entry.count += 1
             entry.forms.add(form)
 
+        named: dict[int, list[Match[ActorRef]]] = defaultdict(list)
+        for segment, match in hits:
+            named[segment.offset].append(match)
         geo_by_segment: dict[int, list[tuple[int, str]]] = defaultdict(list)  # whose "the army" may be
         for segment, geo_match, code in geo_hits:
-            if not segment.text.startswith("-", geo_match.end):  # "the US-led invasion" owns no parliament
-                geo_by_segment[segment.offset].append((geo_match.start, code))
+            if segment.text.startswith("-", geo_match.end):
+                continue  # "the US-led invasion" owns no parliament
+            if _holder(named[segment.offset], geo_match) is not None:
+                continue  # "The French foreign ministry … called on the junta": France's ministry, not junta
+            geo_by_segment[segment.offset].append((geo_match.start, code))
         taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
         acronyms = {segment.offset: _acronyms(segment.text) for segment in segments}  # found once
         defined = _definitions(acronyms)
@@ -1143,7 +1156,9 @@ class Extractor:
             kind = "state_body" if fold(rest) in self.institutions else _guess_type(name)
             return name, kind, country
         if fold(name) not in self.institutions:
-            kind = _guess_type(name)  # a state body of no named country is the story's country's
+            # a state body of no named country is the story's country's; so is a name that ends
+            # in an institution's ("Plurinational Legislative Assembly")
+            kind = "state_body" if self._ends_in_institution(name) else _guess_type(name)
             return name, kind, primary if kind == "state_body" else None
         possessive = _POSSESSIVE_BEFORE.search(text, max(0, start - 40), start)
         seat = _SEAT_AFTER.match(text, start + len(name))  # "the High Court in Nairobi"
@@ -1155,6 +1170,11 @@ class Extractor:
         if country is None or country not in self.vocab.countries:
             return name, "state_body", None
         return f"{name} of {self._country_phrase(country)}", "state_body", country
+
+    def _ends_in_institution(self, name: str) -> bool:
+        """Whether the last words of a name (two at least) name a state institution."""
+        words = name.split(" ")
+        return any(fold(" ".join(words[at:])) in self.institutions for at in range(1, len(words) - 1))
 
     def _country_word(self, word: str, kinds: tuple[str, ...] = ("name", "demonym", "ambiguous")) -> str | None:
         """The country a country name or demonym stands for ("Thailand", "Finnish"), else None;
@@ -1356,8 +1376,16 @@ class Extractor:
                     del words[: index + 1]  # "in New York for the General Assembly": the body is after "for"
                     _strip_leading(words)
                 break
-        if "and" in words and fold(" ".join(words[: words.index("and")])) in self.known_forms:
-            del words[: words.index("and") + 1]  # "UN and Catholic Church": a known actor, then a name
+        if "and" in words and (
+            fold(" ".join(words[: words.index("and")])) in self.known_forms
+            or (
+                (words[0] in self.people.titles or " ".join(words[:2]) in self.people.titles)
+                and self.people.org_words.isdisjoint(words[: words.index("and")])
+            )
+        ):
+            # "UN and Catholic Church": a known actor, then a name; "Vice President Alvaro Garcia
+            # Linera and Senate president …": a titled person, then a body
+            del words[: words.index("and") + 1]
             _strip_leading(words)
         owner = last = -1  # the last possessive, the last organisation word
         for index, word in enumerate(words):
@@ -1374,6 +1402,8 @@ class Extractor:
                 last = index
         if last < len(words) - 1 and words[last + 1] in _PLACE_NOUNS:
             return None  # "Tyndall Air Force Base" is a place
+        if 0 < last < len(words) - 1 and self._role_word(words[0]) and words[last + 1] in self.people.titles:
+            return None  # "Chief Cabinet Secretary Yukio Edano": a post's title, no body
         if not (0 <= last < len(words) - 2 and words[last + 1] in ("of", "for", "in", "on", "to")):
             words = words[: last + 1]  # keep "Ministry of Defence", drop "Court Monday"
         elif "in" in words[last + 1 :]:
@@ -1594,13 +1624,15 @@ class Extractor:
         """A hyphenated title: "Colonel-Major", "Lieutenant-General"."""
         return "-" in token and any(part in self.people.titles for part in token.split("-"))
 
-    def _speaks(self, text: str, end: int, *, last: bool = False) -> str | None:
+    def _speaks(self, text: str, end: int, *, last: bool = False, enclosed: bool = False) -> str | None:
         """The speech verb after a name ("Lerner also warned"), if there is one; `last`: also
-        a verb that ends the sentence ("…, Jones said.")."""
+        a verb that ends the sentence ("…, Jones said."); `enclosed`: the name is set off by
+        commas, so a comma may come before the verb ("A Libyan hydrologist, Abdelwanees Ashoor,
+        warned"; but not in "Putin, who was in Beijing for the Olympic Games, told reporters")."""
         following = islice(_WORD.finditer(text, end, end + 80), 3)
         for skip, word in enumerate(following):
             token = word.group(0).rstrip(".") if last else word.group(0)
-            if token in self.people.speech_verbs and (skip == 0 or "," not in text[end : word.start()]):
+            if token in self.people.speech_verbs and ((skip == 0 and enclosed) or "," not in text[end : word.start()]):
                 return token
             if token not in self.people.adverbs:
                 break
@@ -1608,7 +1640,7 @@ class Extractor:
 
     def _person_evidence(self, text: str, start: int, end: int, *, listed: int = 0) -> str | None:
         """Why the name at start:end is a person's, if it is (`listed`: how many list items back)."""
-        verb = self._speaks(text, end, last=True)
+        verb = self._speaks(text, end, last=True, enclosed=text.endswith(", ", 0, start))
         if verb:
             return f"followed by “{verb}”"
         if text.startswith(" and ", end):
@@ -1646,11 +1678,13 @@ class Extractor:
         if (
             words
             and words[0].lower() not in _FUNCTION_WORDS
+            and words[0] not in self.people.speech_verbs  # "…, told reporters": a verb, no apposition
             and not (words[0].endswith("ing") and text.startswith(f", {words[0]}", end))  # "the Jaffar Express,
             # carrying 440 passengers" (but "…, the acting justice minister")
-            and any(self._role_word(w) for w in words)
+            and any(self._role_word(w) or self._hyphenated_title(w.lower()) for w in words)
         ):
-            return "followed by a role"  # "Tom Fletcher, the UN humanitarian chief", "X and Y, leaders of"
+            # "Tom Fletcher, the UN humanitarian chief", "X and Y, leaders of", "…, the Commons sergeant-at-arms"
+            return "followed by a role"
         if text.startswith(",", end) and text.endswith(", ", 0, start) and self._role_before(text, start - 2):
             return "named after a role"  # "Its secretary-general, Patricia Scotland, visited"
         who = _WHO_SERVED.match(text, end)

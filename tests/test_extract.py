@@ -184,8 +184,8 @@ def test_a_generic_body_looks_for_its_country_in_its_own_sentence_only(extractor
         "Crowds set fire to the gates of Uganda’s embassy. Police fired tear gas to disperse them.",
     )
     bodies = {a.name: a.country for a in briefing.actors if a.type == "state_body"}
-    police = {name: country for name, country in bodies.items() if "police" in name}
-    assert police == {"Congolese police": "COD"}  # the story's country, not Uganda of the sentence before
+    police = {name: country for name, country in bodies.items() if "police" in name.lower()}
+    assert police == {"Congolese National Police": "COD"}  # the story's country, not Uganda of the sentence before
 
 
 def test_curator_overrides_win_field_by_field(extractor: Extractor) -> None:
@@ -234,7 +234,7 @@ def test_every_labelled_set_together_stays_above_its_floor(vocab: Vocabulary) ->
         labels.update(load_labels(folder / "labels.yml"))
         seeds += sorted(folder.glob("*.txt"))
     scores = score(check(REPO, seeds).briefings, labels, vocab)
-    assert scores.seeds == len(labels) >= 402
+    assert scores.seeds == len(labels) >= 422
     assert scores.primary_accuracy >= 0.97
     assert scores.region_accuracy >= 0.98
     assert scores.countries.f1 >= 0.98
@@ -424,7 +424,7 @@ def test_security_forces_and_presidency_belong_to_the_country(extractor: Extract
 def test_security_forces_named_by_no_country_are_no_actor(extractor: Extractor) -> None:
     """Wire copy's catch-all for army, police and guards together: a body only when a country owns it."""
     briefing, _ = run(extractor, "Protests in Kenya", "Security forces fired tear gas in Nairobi, police said.")
-    assert [a.id for a in briefing.actors if a.type == "state_body"] == ["kenya-police"]
+    assert [a.id for a in briefing.actors if a.type == "state_body"] == ["kenya-police-service"]  # Kenya's own police
 
 
 def test_a_state_that_no_longer_exists_is_no_organisation(extractor: Extractor) -> None:
@@ -484,8 +484,8 @@ def test_police_and_parliament_belong_to_the_country_named_before(extractor: Ext
     )
     bodies = {a.name: a.country for a in briefing.actors if a.type == "state_body"}
     assert bodies.get("Georgian police") == "GEO"
-    assert bodies.get("Georgian parliament") == "GEO"
-    assert bodies.get("Kenyan police") == "KEN"
+    assert bodies.get("Parliament of Georgia") == "GEO"  # the vocabulary's parliament of Georgia
+    assert bodies.get("Kenya Police Service") == "KEN"
     assert not any(country == "USA" for country in bodies.values())  # "US-led" is a modifier
 
 
@@ -1402,3 +1402,59 @@ HEADLINES_AND_WHERE = [
 def test_a_headline_is_about_where_it_happens(extractor: Extractor, title: str, text: str, expected: str) -> None:
     briefing, _ = run(extractor, title, text)
     assert briefing.primary_country == expected
+
+
+def test_ranks_regiments_and_posts_with_a_body_in_their_title(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Ottawa attack",
+        "Corporal Nathan Cirillo, 24, a reservist with the Argyll and Sutherland Highlanders of Canada, was shot. "
+        "A car killed Warrant Officer Patrice Vincent. He was stopped by Kevin Vickers, the Commons "
+        "sergeant-at-arms. Chief Cabinet Secretary Yukio Edano said the blast was caused by hydrogen. "
+        "Vice President Alvaro Garcia Linera and Senate president Adriana Salvatierra also resigned.",
+    )
+    people = people_named(briefing)
+    assert {"Nathan Cirillo", "Patrice Vincent", "Kevin Vickers", "Yukio Edano", "Alvaro Garcia Linera"} <= people
+    assert not any(name.startswith(("Corporal", "Warrant")) for name in people)
+    kinds = {a.name: a.type for a in briefing.actors}
+    assert kinds["Argyll and Sutherland Highlanders of Canada"] == "state_body"
+    assert not any(name.startswith(("Chief Cabinet", "Vice President")) for name in kinds)
+
+
+def test_a_verb_after_a_clause_and_a_designation_name_no_actor(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Lula convicted",
+        "Vladimir Putin, who was in Beijing for the opening of the Olympic Games, told reporters that war had "
+        "begun. A Libyan hydrologist, Abdelwanees Ashoor, warned of the dams. He will appeal to the TRF-4 "
+        "federal appeals court in Porto Alegre.",
+    )
+    people = people_named(briefing)
+    assert "Abdelwanees Ashoor" in people  # a name set off by commas may have its verb after a comma
+    assert "Olympic Games" not in people
+    assert not any(a.name == "The Resistance Front" for a in briefing.actors)  # TRF, but TRF-4 is a court
+
+
+def test_a_country_word_inside_a_body_owns_no_later_generic_body(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Guinean troops fire on opposition rally in Conakry",
+        "Soldiers opened fire on the crowd in Conakry.",
+        "The French foreign ministry condemned the repression and called on the junta to hand power back.",
+    )
+    bodies = state_bodies(briefing)
+    assert ("Guinean junta", "GIN") in bodies
+    assert not any(country == "FRA" and "junta" in name for name, country in bodies)
+
+
+def test_a_countrys_named_parliament_and_police_stand_for_its_generic_ones(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Iran’s parliament approves bill as Kenyan police arrest protesters",
+        "The Iranian parliament voted for it. Kenyan police fired tear gas. The Plurinational Legislative "
+        "Assembly met in La Paz.",
+    )
+    names = {a.name: (a.type, a.country) for a in briefing.actors}
+    assert names["Islamic Consultative Assembly"] == ("state_body", "IRN")
+    assert names["Kenya Police Service"] == ("state_body", "KEN")
+    assert names["Plurinational Legislative Assembly"][0] == "state_body"  # ends in an institution's name
