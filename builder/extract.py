@@ -383,8 +383,8 @@ class Extractor:
         # "Euronav, the Belgian shipping group that …": the descriptor heads the apposition
         nouns = "|".join(map(re.escape, sorted(descriptors, key=len, reverse=True)))
         self._appositive_descriptor = re.compile(  # (a literal first: not tried at every position)
-            r", (?:the|a|an) ((?:[\w’'-]+ ){0,4}?)"
-            rf"({nouns})(?=[,.;:]| (?:that|which|whose|based|owned|with|in|of|behind|for)\b)"
+            r", (?:the|a|an|its) ((?:[\w’'-]+ ){0,4}?)"
+            rf"({nouns})(?=[,.;:]| (?:that|which|whose|based|owned|with|in|of|behind|for|and)\b)"
         )
         self._bare_nouns = tuple(sorted(vocab.people.organisation_nouns))
         self._bare_nouns_folded = tuple(fold(noun).lower() for noun in self._bare_nouns)
@@ -1259,6 +1259,9 @@ class Extractor:
             if named is None:
                 continue
             words = named.group(0).split(" ")
+            ends = [at for at, word in enumerate(words) if word.endswith(".") and self._ends_sentence(word)]
+            if ends:
+                del words[: ends[-1] + 1]  # "… on Thursday. Hansabank, the country’s largest bank"
             while words and words[0] in self.people.not_names:
                 words.pop(0)  # "But Euronav, …"
             name = " ".join(words)

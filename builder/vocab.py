@@ -263,6 +263,7 @@ def _actors(folder: Path, codes: set[str], roles: set[str] | None) -> tuple[Acto
     country = _country_check(codes)
     ids: dict[str, int] = {}
     forms: dict[str, int] = {}
+    roles_held: dict[str, int] = {}  # "parliament IRN": one actor per role and country
     actors = []
     for item in items:
         if not reader.keys(item, {"id", "name", "type", "country", "aliases"}, {"description", "role"}):
@@ -277,6 +278,8 @@ def _actors(folder: Path, codes: set[str], roles: set[str] | None) -> tuple[Acto
         home = country(reader, item.data["country"], item.line_of("country"))
         aliases = reader.texts(item, "aliases")
         description = reader.text(item, "description", optional=True)
+        if role is not None and home is not None:
+            reader.unique(roles_held, f"{role} {home}", item.line_of("role"), "role and country")
         if actor_id:
             reader.unique(ids, actor_id, item.line_of("id"), "actor id")
         for form in (name, *aliases):

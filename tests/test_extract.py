@@ -1458,3 +1458,14 @@ def test_a_countrys_named_parliament_and_police_stand_for_its_generic_ones(extra
     assert names["Islamic Consultative Assembly"] == ("state_body", "IRN")
     assert names["Kenya Police Service"] == ("state_body", "KEN")
     assert names["Plurinational Legislative Assembly"][0] == "state_body"  # ends in an institution's name
+
+
+def test_banks_and_movements_described_before_or_after_their_names(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Banks collapse",
+        "Iceland took control of Kaupthing, its largest bank, on Thursday. Hansabank, the country’s largest "
+        "bank and a unit of a Swedish group, shut its site. Activists of the youth movement Nashi besieged it.",
+    )
+    kinds = {a.name: a.type for a in briefing.actors}
+    assert kinds["Kaupthing"] == kinds["Hansabank"] == kinds["Nashi"] == "organisation"

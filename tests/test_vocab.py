@@ -98,6 +98,24 @@ def test_duplicates_and_bad_codes_in_a_valid_shape(vocab_root: Path) -> None:
     assert any(m.startswith(f"vocab/actors.yml:{start + 5}: duplicate name or alias 'JNIM'") for m in messages)
 
 
+def test_one_actor_per_role_and_country(vocab_root: Path) -> None:
+    """A second "parliament of Iran" would silently replace the first: an error instead."""
+    start = lines_of(vocab_root, "actors.yml")
+    append(
+        vocab_root,
+        "actors.yml",
+        "- id: second-majlis\n  name: Second Majlis\n  type: state_body\n  country: IRN\n  aliases: []\n"
+        "  role: parliament\n",
+    )
+    with pytest.raises(BriefingError) as caught:
+        load_vocabulary(vocab_root)
+    messages = [str(p) for p in caught.value.problems]
+    assert any(
+        m.startswith(f"vocab/actors.yml:{start + 6}: duplicate role and country 'parliament IRN' (first on line ")
+        for m in messages
+    )
+
+
 def test_a_state_body_form_names_its_country_once_at_an_end(vocab_root: Path) -> None:
     start = lines_of(vocab_root, "state_bodies.yml")
     append(
