@@ -125,7 +125,7 @@ _NAME_WORD = _latin(_NAME_PART)
 _ROMANCE_LINKS = frozenset(("de", "do", "da", "dos", "das", "del", "di", "du", "des", "la", "le", "et"))
 _NAME_WORD_END = _latin(rf"{_NAME_PART}$")
 _WORD = re.compile(r"[\w][\w'’.-]*")
-_PARTICLE = r"(?:al|el|ul|ud|ut|bin|ibn|ben|ag|ould|de|del|della|der|di|da|do|dos|du|la|las|le|los|van|von|y|abu)"
+_PARTICLE = r"(?:al|el|ul|ud|ut|bin|ibn|ben|ag|ould|arap|de|del|della|der|di|da|do|dos|du|la|las|le|los|van|von|y|abu)"
 # The capital comes first and the look behind after it: a pattern that opens with a character
 # class lets the regex engine skip to the next capital (two to three times faster). A word's
 # letters are taken possessively (`*+`): what follows them (a space, the end) is none of them,
@@ -1553,6 +1553,7 @@ class Extractor:
         runs: list[tuple[int, int]] = []
         known, is_name, particles = self._name_words, self._name_word, self.people.particles
         for position, candidate in candidates:
+            start0 = position
             first, names, last_start, last_word = -1, 0, 0, ""
             words = candidate.split(" ")  # (split by hand: faster than a regex; one space between words)
             for word in words:
@@ -1578,16 +1579,22 @@ class Extractor:
                         names, last_start, last_word = names + 1, start, owner
                     closes = True
                 if closes or (word[-1] == "." and self._ends_sentence(word)):  # "… Mlambo-Ngcuka. AU Commission"
-                    if 2 <= names <= 4:
+                    if 2 <= names <= 4 or (names == 5 and self._particle_in(candidate, first - start0)):
                         runs.append(_run(first, last_start, last_word))
                     if first_only:
                         return runs
                     names = 0
-            if 2 <= names <= 4:
+            if 2 <= names <= 4 or (names == 5 and self._particle_in(candidate, first - start0)):
                 runs.append(_run(first, last_start, last_word))
             if first_only:
                 break
         return runs
+
+    def _particle_in(self, candidate: str, at: int) -> bool:
+        """Whether the five name words from `at` in a candidate hold a capitalised particle: a fifth
+        name word is allowed for one ("Zine El Abidine Ben Ali")."""
+        words = candidate[at:].split(" ")[:5]
+        return any(word.lower() in self.people.particles for word in words[1:-1])
 
     def _ends_sentence(self, word: str) -> bool:
         """A word with a full stop that is no initial ("J.", "U.S.") nor title ("Gen.")."""

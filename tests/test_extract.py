@@ -1469,3 +1469,15 @@ def test_banks_and_movements_described_before_or_after_their_names(extractor: Ex
     )
     kinds = {a.name: a.type for a in briefing.actors}
     assert kinds["Kaupthing"] == kinds["Hansabank"] == kinds["Nashi"] == "organisation"
+
+
+def test_lower_case_and_capitalised_particles_inside_long_names(extractor: Extractor) -> None:
+    briefing, _ = run(
+        extractor,
+        "Leaders",
+        "Former president Daniel arap Moi said it was over. Ousted president Zine El Abidine Ben Ali fled. "
+        "Police said Ahmed Mohamed Ali Hassan Omar Yusuf had been held.",
+    )
+    people = people_named(briefing)
+    assert {"Daniel arap Moi", "Zine El Abidine Ben Ali"} <= people
+    assert not any(name.startswith("Ahmed Mohamed") for name in people)  # six name words: no one name
