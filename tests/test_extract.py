@@ -329,7 +329,7 @@ def test_a_demonym_shared_by_several_countries_names_the_main_one(extractor: Ext
         "American troops and the French presidency offered help. British officials agreed.",
     )
     bodies = {a.id: a.country for a in briefing.actors if a.type == "state_body"}
-    assert bodies == {"united-states-armed-forces": "USA", "france-presidency": "FRA"}
+    assert bodies == {"united-states-armed-forces": "USA", "elysee": "FRA"}  # the Elysee is its presidency
     assert {"MNP", "ATF", "UMI", "IOT"}.isdisjoint(briefing.countries)
 
 
