@@ -145,7 +145,7 @@ _STATE = re.compile(
 _APPOSITIVE = _latin(
     r",\s+(?:(?:now|then|also|currently|formerly|still)\s+)?(?:(?:the|a|an|his|her|their|its)\s+)?(?:[A-Z][\w.]*['’]s\s+)?"
     r"(?:(?:[a-z]+\s+){0,2}[a-z]+['’]s\s+)?"  # "the president’s senior adviser", "the ousted leader’s nephew"
-    r"([\w -]+?)(?:\s+(?:of|for|at|in)\b|,|\.|$)"
+    r"([\w -]+?)(?:\s+(?:of|for|at|in|who|whose|which|that)\b|,|\.|$)"
 )
 _WHO_SERVED = re.compile(
     r", who (?:is|was|has been|had been|serves as|served as|had served as|became|heads|headed|leads|led|chairs|"
@@ -195,7 +195,7 @@ _ATTACK = re.compile(
     # a deployment lands somewhere too: "Australia sends police to Solomon Islands" (but "Mexico
     # sends 29 cartel figures to the US" deploys no force: see _FORCE)
     r"(?P<send>sends?|sent|deploys?|deployed|dispatch(?:es|ed)?)|lands? in|landed in|arrives? in|arrived in|"
-    r"enters?|entered|cross(?:es|ed)? into)\b"
+    r"enters?|entered|cross(?:es|ed)? into|patrols?|patrolled|(?:rolls?|rolled|pours?|poured|moves?|moved) into)\b"
 )
 # plural owners that are words of a name, not owners of one: "People’s Democratic Movement"
 _COLLECTIVES = frozenset("People Peoples Workers Women Children Farmers Peasants Citizens Veterans Martyrs".split())
@@ -294,7 +294,7 @@ _THE_COUNTRY = (
 _CAPITALISED_WORD = r"[A-Z](?:\.(?:[A-Z]\.){0,3}|[\w'’&-]*+(?:\.[\w'’&-]++)*)"
 _CAPITALISED_RUN = _latin(rf"{_CAPITALISED_WORD}(?: (?:(?:of|for|and|&|the|de|du|des|in|on|to) )*{_CAPITALISED_WORD})+")
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
-_NAME_INITIALS = re.compile(r"[A-Z]\.(?:[A-Z]\.)?")
+_NAME_INITIALS = re.compile(r"[A-Z]\.(?:[A-Z]\.){0,2}")
 _SECOND_LANGUAGE = _latin(r"\b(?:in|speaking|spoke|speak|speaks) (?:[A-Z]\w+, )*[A-Z]\w+,? (?:and|or) $")
 _REGNAL = frozenset("II III IV VI VII VIII IX XI XII XIII XIV XV XVI".split())  # "Charles III", "Leo XIV"
 # a name written after a noun that says what it is: "carmaker Renault", "broadcaster Radio Publique Africaine"
@@ -310,6 +310,8 @@ _GROUP_NOUNS = ("cartel", "gang", "militia")
 # "the Socialist party", "a Kurdish party": a single adjective before the noun says what kind it is
 _ADJECTIVE_END = ("ist", "ive", "ic", "al", "an", "ish", "ese", "ian", "ern")
 _NAME_BEHIND = _latin(r"(?<![\w'’-])(?:[A-Z][\w'’.-]*[ ]){0,3}[A-Z][\w'’.-]*$")
+# adjectives that open a sentence before a body's name: "Opposition Nationalist Party leader …"
+_OPENING_ADJECTIVES = frozenset({"Opposition", "Ruling", "Governing", "Outlawed", "Banned", "Exiled"})
 _FUNCTION_WORDS = frozenset(
     "the a an in on at by for from to of with without since after before during while when where what who why how but"
     " and or if as it its this that these those there their they he she we you i his her our my your some many"
@@ -376,6 +378,7 @@ class Extractor:
         self.form_owner = {fold(f): a.id for a in vocab.actors for f in (a.name, *a.aliases)}
         self._first_names = frozenset(fold(name) for name in vocab.places.first_names)
         self.known_forms = set(self.form_owner)
+        self._full_names = _full_names(vocab.actors, self.known_forms, vocab.people.particles)
         self._name_stops = vocab.people.not_names - vocab.people.org_words  # "Monday" ends a name, "Council" not
         descriptors = dict.fromkeys(vocab.people.organisation_descriptors, "organisation")
         descriptors.update(dict.fromkeys(vocab.people.armed_group_descriptors, "armed_group"))
@@ -1133,6 +1136,11 @@ class Extractor:
             for name, start, end, evidence in self._people_in(
                 segment.text, in_segment, spans, towns.get(segment.offset, [])
             ):
+                full = self._full_names.get(fold(name))
+                if full is not None:  # "Tayyip Erdoğan": the vocabulary's Recep Tayyip Erdoğan
+                    note(_actor(self.actors[full]), name, segment.offset + start)
+                    spans.append((start, end))
+                    continue
                 actor = Actor(id=_slug(name), name=name, type="person")
                 note(actor, name, segment.offset + start)
                 spans.append((start, end))
@@ -1450,6 +1458,12 @@ class Extractor:
         people = []
         for start, end in self._runs_in(candidates):
             start = self._after_title(text, start, end)
+            if text.startswith(" ", end):
+                last, following = text[start:end].rsplit(" ", 1)[-1], text[end + 1 : end + 20].split(" ", 1)[0]
+                if f"{last} {following}" in self.people.titles:  # "First Prime Minister …": a title's first word
+                    end -= len(last) + 1
+                    if " " not in text[start:end]:
+                        continue
             place = next((e for s, e in spans if s == start and e < end), None)
             if (
                 place is not None
@@ -1883,6 +1897,22 @@ def _ministry_body(key: str) -> StateBody:
     return StateBody(key, f"{{demonym}} {domain} ministry", f"{{country_id}}-{slug}-ministry", (), ())
 
 
+def _full_names(entries: Iterable[ActorEntry], known: set[str], particles: Collection[str]) -> dict[str, str]:
+    """The vocabulary's people by their names less the first word, where the rest is two words
+    or more, no one else's and no known form: "Tayyip Erdoğan" -> recep-tayyip-erdogan. Not for
+    names of linked generations ("Nawaf al-Ahmad al-Sabah" is not "Ahmad Nawaf al-Ahmad al-Sabah")."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for entry in entries:
+        if entry.type != "person":
+            continue
+        for name in (entry.name, *entry.aliases):
+            words = name.split(" ")
+            if len(words) < 3 or any(w.lower().split("-")[0] in particles for w in words):
+                continue
+            owners[fold(" ".join(words[1:]))].add(entry.id)
+    return {form: ids.pop() for form, ids in owners.items() if len(ids) == 1 and form not in known}
+
+
 def _actor(entry: ActorEntry) -> Actor:
     return Actor(id=entry.id, name=entry.name, type=entry.type, country=entry.country)
 
@@ -1914,9 +1944,10 @@ def _run(first: int, last_start: int, last_word: str) -> tuple[int, int]:
 
 def _strip_leading(words: list[str]) -> None:
     """Drop the words that open a run but no name: "The", "In", a possessive, a modifier such
-    as "US-based" or "Iran-backed"."""
+    as "US-based" or "Iran-backed", an adjective that opens a sentence ("Opposition …")."""
     while words and (
         words[0].lower() in _FUNCTION_WORDS
+        or words[0] in _OPENING_ADJECTIVES
         or (words[0].endswith(("’s", "'s")) and words[0][:-2] not in _COLLECTIVES)  # not "People’s"
         or _MODIFIER.fullmatch(words[0])
     ):
