@@ -4,6 +4,8 @@ Each speed-up lives in its own module and is wired to MkDocs' events here:
 - `mkdocs_stash`: the builder's raw HTML blocks go around Python-Markdown, not through it;
 - `mkdocs_search`: Material's search reads a page only up to where its index stops taking text;
 - `mkdocs_split`: a plain `mkdocs build` of a large site renders its pages on two cores;
+- `mkdocs_theme`: the theme's parts that are the same on many pages are filled once;
+- `mkdocs_markdown`: every page is converted by one Python-Markdown converter, not a new one;
 - and the objects that live through a build are frozen out of the cyclic garbage collector's way.
 Taking this file out of `hooks:` gives the same site, more slowly (tests/test_speed.py builds
 both ways and compares every byte); so does an engine that runs no MkDocs hooks.
@@ -17,8 +19,8 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from builder import mkdocs_split
-from builder.mkdocs_search import SEARCH_ATTRIBUTES, indexed_part, search_plugin
+from builder import mkdocs_markdown, mkdocs_split, mkdocs_theme
+from builder.mkdocs_search import indexed_part, search_plugin, strip_search_attributes
 from builder.mkdocs_stash import Stash
 from builder.site import GENERATED_ROOTS
 
@@ -32,16 +34,24 @@ def on_nav(nav: Any, config: Any, files: Any, **kwargs: Any) -> Any:
         # What exists now (the theme, the builder's vocabularies, the file list) lives to the end:
         # the cyclic collector need not walk it again at every collection of the pages' garbage.
         gc.freeze()
+    mkdocs_markdown.start(config)  # before the split, so that both processes convert so
     mkdocs_split.start(config, files, nav)  # the last event before MkDocs reads the pages
     return nav
 
 
+def on_env(env: Any, config: Any, files: Any, **kwargs: Any) -> Any:
+    mkdocs_theme.reuse(env, config)  # in each process: the second one makes its own environment
+    return env
+
+
 def on_post_build(config: Any, **kwargs: Any) -> None:
     mkdocs_split.finish()
+    mkdocs_markdown.finish()
 
 
 def on_build_error(error: Exception, **kwargs: Any) -> None:
     mkdocs_split.finish()
+    mkdocs_markdown.finish()
 
 
 def _generated(page: Any) -> bool:
@@ -86,7 +96,7 @@ def _give_search_its_part(context: Any, page: Any, config: Any, **kwargs: Any) -
 def _put_back_the_rest(context: Any, page: Any, **kwargs: Any) -> Any:
     rest = _unread.pop(page.file.src_uri, None)
     if rest is not None:
-        page.content += SEARCH_ATTRIBUTES.sub("", rest)
+        page.content += strip_search_attributes(rest)
     return context
 
 

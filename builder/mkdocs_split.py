@@ -40,6 +40,9 @@ from builder.mkdocs_search import search_plugin
 
 MKDOCS_VERSION = "1.6.1"  # the build loop this module was written against
 MIN_PAGES = 300  # below this, a second process saves less than it costs
+# This process's own work (see share) takes about as long as building one in this many of its
+# pages (1,000-seed benchmark: both processes then finish within a few tenths of a second).
+MAIN_EXTRA = 20
 
 log = logging.getLogger("mkdocs.hooks.briefings.split")
 
@@ -107,9 +110,11 @@ def wanted(pages: int) -> bool:
 def share(files: list[File]) -> list[File]:
     """The pages the other process builds: every other one by size, so that both halves weigh
     about the same (a tag page lists hundreds of briefings, a dossier a few); the larger of each
-    pair, as this process also copies the static files and writes the search index."""
+    pair, and one in MAIN_EXTRA of the smaller ones too, as this process also copies the static
+    files, makes the 404 page and the sitemap and writes the search index."""
     by_size = sorted(files, key=lambda f: (-Path(str(f.abs_src_path)).stat().st_size, f.src_uri))
-    return by_size[0::2]
+    larger, smaller = by_size[0::2], by_size[1::2]
+    return larger + smaller[MAIN_EXTRA - 1 :: MAIN_EXTRA]
 
 
 def start(config: Any, files: Files, nav: Any) -> None:

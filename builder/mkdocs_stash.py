@@ -24,6 +24,9 @@ _BLOCK = re.compile(
     r'^(<(ul|p|div) class="(?:briefings|related|briefing-meta|briefing-text)"[^>\n]*>.*?</\2>)$(?=\n\n|\n?\Z)',
     re.DOTALL | re.MULTILINE,
 )
+# A token's paragraph as Python-Markdown writes it, whatever its nonce: one pattern for every
+# page (a pattern per nonce would be compiled anew for each page, as many as there are pages).
+_TOKEN = re.compile(r"<p>briefings-stash-([0-9a-f]{16})-(\d+)</p>")
 
 
 class Stash:
@@ -52,10 +55,12 @@ class Stash:
 
         def block(match: re.Match[str]) -> str:
             nonlocal found
+            if match.group(1) != self.nonce:  # not this page's: seed text, left as it is
+                return match.group(0)
             found += 1
-            return self.blocks[int(match.group(1))] + "\n"  # Python-Markdown ends a raw block so
+            return self.blocks[int(match.group(2))] + "\n"  # Python-Markdown ends a raw block so
 
-        restored = re.sub(rf"<p>briefings-stash-{self.nonce}-(\d+)</p>", block, html)
+        restored = _TOKEN.sub(block, html)
         if found != len(self.blocks):
             raise ValueError(f"{len(self.blocks) - found} of {len(self.blocks)} raw HTML blocks were not restored")
         # and strips the whole page's output, which may end with a block

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
 
+import markdown  # type: ignore[import-untyped]
+import material  # type: ignore[import-untyped]
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from mkdocs.config import load_config
 
-from builder import mkdocs_split
-from builder.mkdocs_search import SEARCH_ATTRIBUTES, indexed_part
+from builder import mkdocs_markdown, mkdocs_search, mkdocs_split, mkdocs_theme
+from builder.mkdocs_search import SEARCH_ATTRIBUTES, indexed_part, strip_search_attributes
 from builder.mkdocs_split import share
 from builder.mkdocs_stash import Stash
 
@@ -22,8 +28,6 @@ SPEED_HOOK = "  - builder/mkdocs_speed.py"
 
 
 def test_stashed_blocks_come_back_as_python_markdown_leaves_a_raw_block() -> None:
-    import markdown  # type: ignore[import-untyped]
-
     page = (
         "# Title\n\n"
         '<ul class="briefings">\n<li><a href="x/">A &amp; B</a></li>\n</ul>\n\n'
@@ -60,6 +64,53 @@ def test_search_reads_up_to_the_first_excluded_heading_when_all_after_it_are_exc
     assert indexed_part(head) is None
     assert indexed_part(head + tail + '\n<h2 id="z">Counted</h2>\n<p>text</p>') is None
     assert SEARCH_ATTRIBUTES.sub("", tail).count("data-search") == 0
+
+
+# HTML heavy in what the search helpers look for: headings, attributes, spaces of every kind.
+PIECES = ["<h2", "<h3 ", "<h1>", "<h", ">", "\n", " ", "\xa0", "\t", "\x1c", "x", "=", '"']
+PIECES += ["data-search-", "exclude", '="true"']
+HTML = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+@given(HTML)
+@settings(max_examples=500)
+def test_the_fast_attribute_strip_and_heading_search_match_the_regular_expressions(html: str) -> None:
+    assert strip_search_attributes(html) == SEARCH_ATTRIBUTES.sub("", html)
+    slow = [m.start() for m in re.finditer(r"^<h[1-6][\s>]", html, re.MULTILINE)]
+    assert list(mkdocs_search._headings(html)) == slow
+
+
+# Markdown heavy in what Python-Markdown's inline patterns and this project's extensions read:
+# whole constructs, and their pieces to make broken ones.
+MARKUP_PIECES = ["*a*", "**b**", "_c_", "`d`", "\\*", "[e](x.md)", "![f](y.png)", "<https://z.org>", "<b>g</b>"]
+MARKUP_PIECES += ["&amp;", "&#38;", "&", "h  \ni", "*", "_", "`", "[", "]", "(", ")", "<", ">", "\\", "!"]
+MARKUP_PIECES += ["\n", "\n\n", "# ", "## ", " {#id}", " { .c }", "!!! note\n    ", "| a | b |\n| - | - |\n| "]
+MARKUP_PIECES += ["```\n", "    ", "- ", "1. ", "j", " k ", "“q”", "{", "}", "=", '"', "\xa0"]
+MARKDOWN = st.lists(st.sampled_from(MARKUP_PIECES), max_size=30).map("".join)
+
+
+@given(MARKDOWN)
+@settings(max_examples=500)
+def test_text_marked_plain_converts_as_python_markdown_converts_it(text: str) -> None:
+    extensions = ["toc", "tables", "fenced_code", "admonition", "attr_list"]
+    configs = {"toc": {"permalink": True}}
+    plain = markdown.Markdown(extensions=extensions, extension_configs=configs)
+    assert mkdocs_markdown._plain_text_is_safe({"markdown_extensions": extensions}, plain)
+    plain.treeprocessors.register(mkdocs_markdown.PlainText(plain), "briefings_plain_text", 25)
+    usual = markdown.Markdown(extensions=extensions, extension_configs=configs)
+    assert plain.convert(text) == usual.convert(text)
+    assert plain.toc_tokens == usual.toc_tokens
+
+
+def test_the_theme_parts_are_reused_with_the_material_they_were_checked_against(project: Path) -> None:
+    # A new Material (constraints.txt) turns the reuse off until its templates are checked again.
+    assert material.__version__ == mkdocs_theme.MATERIAL_VERSION
+    config = load_config(str(project / "mkdocs.yml"))
+    env = config.theme.get_env()
+    names = ["partials/search.html", "partials/palette.html", "partials/footer.html", "partials/nav.html"]
+    usual = {name: env.get_template(name).root_render_func for name in names}
+    mkdocs_theme.reuse(env, config)
+    assert [name for name in names if env.get_template(name).root_render_func is usual[name]] == []
 
 
 def _corpus(root: Path) -> None:
@@ -124,13 +175,22 @@ def test_warnings_of_pages_built_in_the_second_process_fail_a_strict_build(proje
     assert "Aborted with 4 warnings in strict mode" in result.stdout + result.stderr
 
 
-def test_the_second_process_takes_the_larger_page_of_each_pair(tmp_path: Path) -> None:
+def test_the_second_process_takes_the_larger_page_of_each_pair_and_a_few_smaller_ones(tmp_path: Path) -> None:
     files = []
     for name, size in [("a", 10), ("b", 500), ("c", 40), ("d", 300), ("e", 5)]:
         (tmp_path / f"{name}.md").write_text("x" * size)
         files.append(SimpleNamespace(abs_src_path=str(tmp_path / f"{name}.md"), src_uri=f"{name}.md"))
     chosen = share(files)  # type: ignore[arg-type]  # what share reads of a File
     assert [f.src_uri for f in chosen] == ["b.md", "c.md", "e.md"]  # b 500, d 300 | c 40, a 10 | e 5
+    many = []
+    for number in range(100):  # and one smaller page in MAIN_EXTRA too, for this process's other work
+        (tmp_path / f"{number:03d}.md").write_text("x" * (1000 - number))
+        many.append(SimpleNamespace(abs_src_path=str(tmp_path / f"{number:03d}.md"), src_uri=f"{number:03d}.md"))
+    chosen = share(many)  # type: ignore[arg-type]
+    smaller = [f"{number:03d}.md" for number in range(1, 100, 2)]
+    extra = smaller[mkdocs_split.MAIN_EXTRA - 1 :: mkdocs_split.MAIN_EXTRA]
+    assert [f.src_uri for f in chosen] == [f"{number:03d}.md" for number in range(0, 100, 2)] + extra
+    assert len(extra) == 2
 
 
 def test_the_split_is_for_a_whole_build_of_a_large_site_unless_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -146,3 +206,19 @@ def test_the_split_is_for_a_whole_build_of_a_large_site_unless_turned_off(monkey
         mkdocs_split.on_startup(command, dirty)
         assert not mkdocs_split.wanted(5000)
     mkdocs_split.on_startup("build", False)
+
+
+def test_one_converter_serves_every_page_of_a_build_and_mkdocs_gets_its_own_back(project: Path) -> None:
+    from mkdocs.structure import pages
+
+    config = load_config(str(project / "mkdocs.yml"))
+    extensions, settings = config["markdown_extensions"], config["mdx_configs"]
+    mkdocs_markdown.start(config)
+    try:
+        seen = getattr(pages, "markdown")  # noqa: B009  (the module MkDocs' page module calls)
+        first = seen.Markdown(extensions=extensions, extension_configs=settings)
+        assert seen.Markdown(extensions=extensions, extension_configs=settings) is first
+        assert seen.util is markdown.util  # the rest of the module is Python-Markdown's
+    finally:
+        mkdocs_markdown.finish()
+    assert getattr(pages, "markdown") is markdown  # noqa: B009
