@@ -1567,7 +1567,7 @@ class Extractor:
         runs: list[tuple[int, int]] = []
         known, is_name, particles = self._name_words, self._name_word, self.people.particles
         for position, candidate in candidates:
-            start0 = position
+            candidate_start = position  # (`position` moves on word by word)
             first, names, last_start, last_word = -1, 0, 0, ""
             words = candidate.split(" ")  # (split by hand: faster than a regex; one space between words)
             for word in words:
@@ -1593,12 +1593,12 @@ class Extractor:
                         names, last_start, last_word = names + 1, start, owner
                     closes = True
                 if closes or (word[-1] == "." and self._ends_sentence(word)):  # "… Mlambo-Ngcuka. AU Commission"
-                    if 2 <= names <= 4 or (names == 5 and self._particle_in(candidate, first - start0)):
+                    if 2 <= names <= 4 or (names == 5 and self._particle_in(candidate, first - candidate_start)):
                         runs.append(_run(first, last_start, last_word))
                     if first_only:
                         return runs
                     names = 0
-            if 2 <= names <= 4 or (names == 5 and self._particle_in(candidate, first - start0)):
+            if 2 <= names <= 4 or (names == 5 and self._particle_in(candidate, first - candidate_start)):
                 runs.append(_run(first, last_start, last_word))
             if first_only:
                 break
